@@ -17,6 +17,24 @@ struct StudentProgram {
   std::string end_date;
 };
 
+// One course of a school's UC A-G course list (canonical ag_course_list.csv, or the UC
+// JSON). It has no local course id: the service matches it to the SIS catalog by transcript
+// abbreviation, then title (formats.md §4).
+struct AgCourseListEntry {
+  std::string ucop_institution_id;
+  std::string school_code;
+  std::string list_year;  // YYYY-YYYY (the UC list's "2024-25" is widened)
+  std::string ucop_course_id;
+  std::string course_title;
+  std::vector<std::string> transcript_abbrevs;
+  std::optional<core::Area> ag_area;
+  std::string discipline;
+  core::Rigor honors = core::Rigor::none;  // from honors_type: AP, IB, UC Honors
+  std::string course_length;
+  std::vector<int> grade_levels;
+  std::optional<bool> is_online;
+};
+
 class RecordSink {
  public:
   virtual ~RecordSink() = default;
@@ -25,6 +43,7 @@ class RecordSink {
   virtual void on_course(core::Course&& course, long line) = 0;
   virtual void on_mark(core::CourseMark&& mark, long line) = 0;
   virtual void on_program(StudentProgram&& /*program*/, long /*line*/) {}
+  virtual void on_ag_course(AgCourseListEntry&& /*entry*/, long /*line*/) {}
   virtual void on_error(RowError&& error) = 0;
   // A loaded-with-warning note ("A-G course with no math level"), shown in the report.
   virtual void on_warning(const std::string& /*file*/, long /*line*/, const std::string& /*message*/) {}
