@@ -1,0 +1,84 @@
+// ImportStage: the store side of one `agmon import` call. Parsed rows are staged in TEMP
+// tables inside the caller's transaction, checked (duplicates, orphans) and then merged
+// into the real tables with set-based SQL, so the whole call applies at once or not at all.
+//
+// Order matters: the service feeds students, courses and programs before marks, so a mark
+// is judged against every student and course of the call ("orphans are judged after the
+// whole call is read") without holding the call in memory.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "agmon/core/model.h"
+#include "agmon/store/database.h"
+
+namespace agmon::store {
+
+enum class ImportMode { kIncremental, kFull };
+
+// A staged row displaced by a later row with the same natural key ("keep the last,
+// report the first").
+struct DisplacedRow {
+  std::string file;
+  long line = 0;
+  std::string key;  // the natural key, human readable
+};
+
+// What the merge changed.
+struct MergeCounts {
+  long students_changed = 0;
+  long courses_changed = 0;
+  long marks_changed = 0;
+  long programs_changed = 0;
+  long rows_removed = 0;     // full mode only
+  long students_touched = 0; // students to re-evaluate
+};
+
+// Marks staged for students that full mode removed in the same call: they must be reported,
+// never dropped silently.
+struct StrandedMark {
+  std::string file;
+  long line = 0;
+  std::string student_id;
+};
+
+class ImportStage {
+ public:
+  // Creates the TEMP staging tables. The caller holds the write transaction.
+  explicit ImportStage(Database& db);
+  ~ImportStage();
+
+  // Stage one row. Returns the row it displaced when the key was already staged.
+  std::optional<DisplacedRow> add_student(const core::Student& s, const std::string& file, long line);
+  std::optional<DisplacedRow> add_course(const core::Course& c, const std::string& file, long line);
+  std::optional<DisplacedRow> add_mark(const core::CourseMark& m, const std::string& file, long line);
+  std::optional<DisplacedRow> add_program(const std::string& student_id, const std::string& school_code,
+                                          const std::string& program_code, const std::string& start_date,
+                                          const std::string& end_date, const std::string& file, long line);
+
+  // True when the student is in the database or staged in this call.
+  bool student_known(const std::string& student_id);
+  // True when the course (school, id) is in the catalog for that year (or for every year),
+  // in the database or staged.
+  bool course_known(const std::string& school_code, const std::string& local_course_id,
+                    const std::string& academic_year);
+
+  // Applies the staged rows. Full mode first removes rows of the (school, year) pairs the
+  // files contain that the files no longer have. Fills the TEMP table `touched_students`.
+  MergeCounts merge(ImportMode mode, std::vector<StrandedMark>* stranded);
+
+  // Every student in the database (used when the school year moves on).
+  void touch_all_students();
+  // Students touched by the merge, ascending.
+  std::vector<std::string> touched_students();
+
+ private:
+  Database& db_;
+  Statement ins_student_, ins_course_, ins_mark_, ins_program_;
+  Statement known_student_, known_course_;
+};
+
+}  // namespace agmon::store

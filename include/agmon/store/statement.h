@@ -1,0 +1,57 @@
+// Statement: an RAII prepared SQLite statement with typed bind and column access.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace agmon::store {
+
+class Statement {
+ public:
+  Statement() = default;
+  Statement(sqlite3* db, std::string_view sql);  // throws StoreError on a bad statement
+  ~Statement();
+  Statement(Statement&& other) noexcept;
+  Statement& operator=(Statement&& other) noexcept;
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  // Binds are 1-based, like SQLite. Text is copied (SQLITE_TRANSIENT) unless `static_text`.
+  Statement& bind(int index, std::string_view text);
+  Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
+  Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
+  Statement& bind(int index, std::int64_t value);
+  Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+  Statement& bind(int index, double value);
+  Statement& bind(int index, bool value) { return bind(index, static_cast<std::int64_t>(value)); }
+  Statement& bind_null(int index);
+  template <typename T>
+  Statement& bind(int index, const std::optional<T>& value) {
+    return value ? bind(index, *value) : bind_null(index);
+  }
+
+  // Advances: true when a row is available, false when done. Throws StoreError on failure.
+  bool step();
+  // Runs to completion (for statements returning no rows).
+  void run();
+  void reset();  // also clears bindings
+
+  std::string_view text(int column) const;  // "" for NULL
+  std::string str(int column) const { return std::string(text(column)); }
+  std::int64_t integer(int column) const;
+  double real(int column) const;
+  bool is_null(int column) const;
+  std::optional<double> optional_real(int column) const;
+  std::optional<std::int64_t> optional_integer(int column) const;
+
+ private:
+  sqlite3* db_ = nullptr;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+}  // namespace agmon::store

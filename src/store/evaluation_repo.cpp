@@ -1,0 +1,102 @@
+#include "agmon/store/evaluation_repo.h"
+
+namespace agmon::store {
+namespace {
+
+constexpr const char* kColumns =
+    "student_id, school_code, counselor_id, grade, as_of_year, race_ethnicity, gender, el, sed, "
+    "swd, foster, homeless, uc_complete, uc_complete_projected, csu_complete, "
+    "csu_complete_projected, uc_eligible, csu_eligible, on_track, uc_gpa_capped, csu_gpa, "
+    "credited_semesters, projected_semesters, ap_this_year, report_json";
+
+}  // namespace
+
+EvaluationRepo::EvaluationRepo(Database& db)
+    : db_(db),
+      upsert_(db.prepare(std::string("INSERT OR REPLACE INTO student_evaluations(") + kColumns +
+                         ", evaluated_import_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")),
+      history_(db.prepare(
+          "INSERT OR REPLACE INTO evaluation_history(as_of_year, student_id, school_code, grade, "
+          "race_ethnicity, gender, el, sed, swd, foster, homeless, uc_complete, "
+          "uc_complete_projected, csu_complete, csu_complete_projected, on_track, uc_gpa_capped, "
+          "ap_this_year) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {}
+
+void EvaluationRepo::save(const EvaluationRow& r, std::optional<long> import_id) {
+  upsert_.bind(1, r.student_id).bind(2, r.school_code).bind(3, r.counselor_id).bind(4, r.grade);
+  upsert_.bind(5, r.as_of_year).bind(6, r.race_ethnicity).bind(7, r.gender).bind(8, r.el);
+  upsert_.bind(9, r.sed).bind(10, r.swd).bind(11, r.foster).bind(12, r.homeless);
+  upsert_.bind(13, r.uc_complete).bind(14, r.uc_complete_projected).bind(15, r.csu_complete);
+  upsert_.bind(16, r.csu_complete_projected).bind(17, r.uc_eligible).bind(18, r.csu_eligible);
+  upsert_.bind(19, r.on_track).bind(20, r.uc_gpa_capped).bind(21, r.csu_gpa);
+  upsert_.bind(22, r.credited_semesters).bind(23, r.projected_semesters).bind(24, r.ap_this_year);
+  upsert_.bind(25, r.report_json);
+  if (import_id) upsert_.bind(26, static_cast<std::int64_t>(*import_id));
+  else upsert_.bind_null(26);
+  upsert_.run();
+  upsert_.reset();
+
+  history_.bind(1, r.as_of_year).bind(2, r.student_id).bind(3, r.school_code).bind(4, r.grade);
+  history_.bind(5, r.race_ethnicity).bind(6, r.gender).bind(7, r.el).bind(8, r.sed);
+  history_.bind(9, r.swd).bind(10, r.foster).bind(11, r.homeless).bind(12, r.uc_complete);
+  history_.bind(13, r.uc_complete_projected).bind(14, r.csu_complete);
+  history_.bind(15, r.csu_complete_projected).bind(16, r.on_track).bind(17, r.uc_gpa_capped);
+  history_.bind(18, r.ap_this_year);
+  history_.run();
+  history_.reset();
+}
+
+std::optional<EvaluationRow> EvaluationRepo::find(const std::string& student_id) {
+  auto st = db_.prepare(std::string("SELECT ") + kColumns +
+                        " FROM student_evaluations WHERE student_id = ?");
+  st.bind(1, student_id);
+  if (!st.step()) return std::nullopt;
+  EvaluationRow r;
+  r.student_id = st.str(0);
+  r.school_code = st.str(1);
+  r.counselor_id = st.str(2);
+  r.grade = static_cast<int>(st.integer(3));
+  r.as_of_year = st.str(4);
+  r.race_ethnicity = st.str(5);
+  r.gender = st.str(6);
+  bool* flags[] = {&r.el, &r.sed, &r.swd, &r.foster, &r.homeless, &r.uc_complete,
+                   &r.uc_complete_projected, &r.csu_complete, &r.csu_complete_projected,
+                   &r.uc_eligible, &r.csu_eligible, &r.on_track};
+  for (int i = 0; i < 12; ++i) *flags[i] = st.integer(7 + i) != 0;
+  r.uc_gpa_capped = st.optional_real(19);
+  r.csu_gpa = st.optional_real(20);
+  r.credited_semesters = st.real(21);
+  r.projected_semesters = st.real(22);
+  r.ap_this_year = st.integer(23) != 0;
+  r.report_json = st.str(24);
+  return r;
+}
+
+std::optional<std::string> EvaluationRepo::report_json(const std::string& student_id) {
+  auto st = db_.prepare("SELECT report_json FROM student_evaluations WHERE student_id = ?");
+  st.bind(1, student_id);
+  if (!st.step()) return std::nullopt;
+  return st.str(0);
+}
+
+std::string EvaluationRepo::evaluated_year() {
+  auto st = db_.prepare("SELECT coalesce(max(as_of_year), '') FROM student_evaluations");
+  st.step();
+  return st.str(0);
+}
+
+void EvaluationRepo::refresh_school_ap_offer() {
+  db_.exec("DELETE FROM school_ap_offer");
+  db_.exec(
+      "INSERT OR IGNORE INTO school_ap_offer(school_code, academic_year) "
+      "SELECT DISTINCT m.school_code, m.academic_year FROM course_marks m JOIN courses c "
+      "ON c.school_code = m.school_code AND c.local_course_id = m.local_course_id "
+      "AND c.academic_year IN (m.academic_year, '') WHERE c.rigor = 'AP'");
+}
+
+bool EvaluationRepo::school_offers_ap(const std::string& school_code, const std::string& year) {
+  auto st = db_.prepare("SELECT 1 FROM school_ap_offer WHERE school_code = ? AND academic_year = ?");
+  st.bind(1, school_code).bind(2, year);
+  return st.step();
+}
+
+}  // namespace agmon::store

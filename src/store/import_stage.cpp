@@ -1,0 +1,349 @@
+#include "agmon/store/import_stage.h"
+
+
+namespace agmon::store {
+namespace {
+
+// One staged table: its real table, columns, and natural key.
+struct TableSpec {
+  const char* table;
+  std::vector<const char*> columns;  // every column the import writes
+  std::vector<const char*> key;
+};
+
+const TableSpec kStudents{"students",
+                          {"student_id", "school_code", "grade_level", "ssid", "academic_year",
+                           "counselor_id", "last_name", "first_name", "birth_date", "gender",
+                           "hispanic", "race_codes", "el_status", "sed", "swd", "foster", "homeless"},
+                          {"student_id"}};
+const TableSpec kCourses{
+    "courses",
+    {"school_code", "local_course_id", "academic_year", "course_title", "ag_area", "rigor",
+     "state_course_code", "math_level", "lote_language", "lote_level", "hss_type",
+     "science_discipline", "vpa_discipline", "transcript_abbrev", "uc_approved", "nsil_code",
+     "credit_value", "course_length"},
+    {"school_code", "local_course_id", "academic_year"}};
+const TableSpec kMarks{
+    "course_marks",
+    {"student_id", "school_code", "academic_year", "term_code", "local_course_id",
+     "grade_level_taken", "mark", "credits_attempted", "credits_earned", "section_id", "ssid",
+     "source", "status", "ag_area_override", "repeat_of_term"},
+    {"student_id", "school_code", "academic_year", "term_code", "local_course_id"}};
+const TableSpec kPrograms{"student_programs",
+                          {"student_id", "school_code", "program_code", "start_date", "end_date"},
+                          {"student_id", "program_code", "start_date"}};
+
+std::string join(const std::vector<const char*>& cols, const std::string& prefix = "",
+                 const char* sep = ", ") {
+  std::string out;
+  for (size_t i = 0; i < cols.size(); ++i) {
+    if (i) out += sep;
+    out += prefix + cols[i];
+  }
+  return out;
+}
+
+bool is_key(const TableSpec& t, const char* col) {
+  for (auto k : t.key)
+    if (std::string(k) == col) return true;
+  return false;
+}
+
+std::string stage_name(const TableSpec& t) { return std::string("stage_") + t.table; }
+
+// "a.k1 = b.k1 AND a.k2 = b.k2"
+std::string key_match(const TableSpec& t, const std::string& a, const std::string& b) {
+  std::string out;
+  for (size_t i = 0; i < t.key.size(); ++i) {
+    if (i) out += " AND ";
+    out += a + "." + t.key[i] + " = " + b + "." + t.key[i];
+  }
+  return out;
+}
+
+// "t.c1 IS NOT s.c1 OR ..." over the non-key columns.
+std::string differs(const TableSpec& t, const std::string& a, const std::string& b) {
+  std::string out;
+  for (auto c : t.columns) {
+    if (is_key(t, c)) continue;
+    if (!out.empty()) out += " OR ";
+    out += a + "." + c + " IS NOT " + b + "." + c;
+  }
+  return out.empty() ? "0" : out;
+}
+
+void create_stage(Database& db, const TableSpec& t) {
+  db.exec("CREATE TEMP TABLE " + stage_name(t) + " AS SELECT " + join(t.columns) + " FROM " +
+          t.table + " WHERE 0");
+  db.exec("ALTER TABLE temp." + stage_name(t) + " ADD COLUMN src_file TEXT");
+  db.exec("ALTER TABLE temp." + stage_name(t) + " ADD COLUMN src_line INTEGER");
+  db.exec("CREATE UNIQUE INDEX temp." + stage_name(t) + "_key ON " + stage_name(t) + "(" +
+          join(t.key) + ")");
+}
+
+std::string insert_sql(const TableSpec& t, const char* verb) {
+  std::string params;
+  for (size_t i = 0; i < t.columns.size() + 2; ++i) params += i ? ",?" : "?";
+  return std::string(verb) + " INTO " + stage_name(t) + "(" + join(t.columns) +
+         ", src_file, src_line) VALUES (" + params + ")";
+}
+
+// Inserts a staged row; on a key collision replaces it and reports the row it displaced.
+template <typename BindFn>
+std::optional<DisplacedRow> stage_row(Database& db, Statement& ins, const TableSpec& t,
+                                      BindFn bind_columns, const std::string& file, long line,
+                                      const std::string& key_text) {
+  bind_columns(ins);
+  int n = static_cast<int>(t.columns.size());
+  ins.bind(n + 1, file).bind(n + 2, line);
+  ins.run();
+  if (db.changes() == 1) return std::nullopt;
+  // Duplicate key within the call: keep the last, report the first. The lookup numbers its
+  // parameters like the insert (?N = column N), so the same binder fills it.
+  std::string where;
+  for (size_t i = 0; i < t.key.size(); ++i) {
+    int idx = 0;
+    for (size_t c = 0; c < t.columns.size(); ++c)
+      if (std::string(t.columns[c]) == t.key[i]) idx = static_cast<int>(c + 1);
+    where += std::string(i ? " AND " : "") + t.key[i] + " = ?" + std::to_string(idx);
+  }
+  where += " AND (?" + std::to_string(n + 2) + " IS NULL OR 1)";
+  auto prev = db.prepare("SELECT src_file, src_line FROM " + stage_name(t) + " WHERE " + where);
+  bind_columns(prev);
+  prev.bind(n + 1, file).bind(n + 2, line);
+  DisplacedRow displaced;
+  displaced.key = key_text;
+  if (prev.step()) {
+    displaced.file = prev.str(0);
+    displaced.line = static_cast<long>(prev.integer(1));
+  }
+  auto replace = db.prepare(insert_sql(t, "INSERT OR REPLACE"));
+  bind_columns(replace);
+  replace.bind(n + 1, file).bind(n + 2, line);
+  replace.run();
+  return displaced;
+}
+
+std::optional<std::int64_t> flag(const std::optional<bool>& b) {
+  if (!b) return std::nullopt;
+  return *b ? 1 : 0;
+}
+
+std::string race_codes_text(const std::vector<int>& codes) {
+  std::string out;
+  for (size_t i = 0; i < codes.size(); ++i) out += (i ? ";" : "") + std::to_string(codes[i]);
+  return out;
+}
+
+std::optional<std::string> area_text(const std::optional<core::Area>& a) {
+  if (!a) return std::nullopt;
+  return std::string(1, core::area_letter(*a));
+}
+
+// Upserts staged rows into the real table, updating only rows that differ. Returns changes.
+long upsert(Database& db, const TableSpec& t, const std::string& extra_where = "") {
+  std::string sets;
+  for (auto c : t.columns) {
+    if (is_key(t, c)) continue;
+    sets += std::string(sets.empty() ? "" : ", ") + c + " = excluded." + c;
+  }
+  std::string sql = "INSERT INTO " + std::string(t.table) + "(" + join(t.columns) + ") SELECT " +
+                    join(t.columns) + " FROM " + stage_name(t) + " WHERE " +
+                    (extra_where.empty() ? "1" : extra_where) + " ORDER BY " + join(t.key) +
+                    " ON CONFLICT(" + join(t.key) + ") DO UPDATE SET " + sets + " WHERE " +
+                    differs(t, t.table, "excluded");
+  db.exec(sql);
+  return db.changes();
+}
+
+}  // namespace
+
+ImportStage::ImportStage(Database& db) : db_(db) {
+  for (const TableSpec* t : {&kStudents, &kCourses, &kMarks, &kPrograms}) {
+    db_.exec("DROP TABLE IF EXISTS temp." + stage_name(*t));
+    create_stage(db_, *t);
+  }
+  db_.exec("DROP TABLE IF EXISTS temp.touched_students");
+  db_.exec("CREATE TEMP TABLE touched_students (student_id TEXT PRIMARY KEY) WITHOUT ROWID");
+  db_.exec("DROP TABLE IF EXISTS temp.removed_students");
+  db_.exec("CREATE TEMP TABLE removed_students (student_id TEXT PRIMARY KEY) WITHOUT ROWID");
+  ins_student_ = db_.prepare(insert_sql(kStudents, "INSERT OR IGNORE"));
+  ins_course_ = db_.prepare(insert_sql(kCourses, "INSERT OR IGNORE"));
+  ins_mark_ = db_.prepare(insert_sql(kMarks, "INSERT OR IGNORE"));
+  ins_program_ = db_.prepare(insert_sql(kPrograms, "INSERT OR IGNORE"));
+  known_student_ = db_.prepare(
+      "SELECT EXISTS(SELECT 1 FROM stage_students WHERE student_id = ?1) OR "
+      "EXISTS(SELECT 1 FROM main.students WHERE student_id = ?1)");
+  known_course_ = db_.prepare(
+      "SELECT EXISTS(SELECT 1 FROM stage_courses WHERE school_code = ?1 AND local_course_id = ?2 "
+      "AND academic_year IN (?3, '')) OR EXISTS(SELECT 1 FROM main.courses WHERE school_code = ?1 "
+      "AND local_course_id = ?2 AND academic_year IN (?3, ''))");
+}
+
+ImportStage::~ImportStage() {
+  // Statements must be finalised before the temp tables can be dropped; the TEMP tables die
+  // with the connection or the next ImportStage.
+}
+
+std::optional<DisplacedRow> ImportStage::add_student(const core::Student& s, const std::string& file,
+                                                     long line) {
+  auto bind = [&](Statement& st) {
+    st.bind(1, s.student_id).bind(2, s.school_code).bind(3, s.grade_level).bind(4, s.ssid);
+    st.bind(5, s.academic_year).bind(6, s.counselor_id).bind(7, s.last_name).bind(8, s.first_name);
+    st.bind(9, s.birth_date).bind(10, s.gender).bind(11, flag(s.hispanic));
+    st.bind(12, race_codes_text(s.race_codes)).bind(13, s.el_status).bind(14, flag(s.sed));
+    st.bind(15, flag(s.swd)).bind(16, flag(s.foster)).bind(17, flag(s.homeless));
+  };
+  return stage_row(db_, ins_student_, kStudents, bind, file, line, s.student_id);
+}
+
+std::optional<DisplacedRow> ImportStage::add_course(const core::Course& c, const std::string& file,
+                                                    long line) {
+  auto bind = [&](Statement& st) {
+    st.bind(1, c.school_code).bind(2, c.local_course_id).bind(3, c.academic_year);
+    st.bind(4, c.course_title).bind(5, area_text(c.ag_area)).bind(6, std::string(core::rigor_name(c.rigor)));
+    st.bind(7, c.state_course_code).bind(8, c.math_level).bind(9, c.lote_language);
+    st.bind(10, c.lote_level).bind(11, c.hss_type).bind(12, c.science_discipline);
+    st.bind(13, c.vpa_discipline).bind(14, c.transcript_abbrev).bind(15, c.uc_approved);
+    st.bind(16, c.nsil_code).bind(17, c.credit_value).bind(18, c.course_length);
+  };
+  return stage_row(db_, ins_course_, kCourses, bind, file, line,
+                   c.school_code + "|" + c.local_course_id + "|" + c.academic_year);
+}
+
+std::optional<DisplacedRow> ImportStage::add_mark(const core::CourseMark& m, const std::string& file,
+                                                  long line) {
+  auto bind = [&](Statement& st) {
+    st.bind(1, m.student_id).bind(2, m.school_code).bind(3, m.academic_year).bind(4, m.term_code);
+    st.bind(5, m.local_course_id).bind(6, m.grade_level_taken).bind(7, m.mark);
+    st.bind(8, m.credits_attempted).bind(9, m.credits_earned).bind(10, m.section_id);
+    st.bind(11, m.ssid).bind(12, m.source).bind(13, m.status).bind(14, area_text(m.ag_area_override));
+    st.bind(15, m.repeat_of_term);
+  };
+  return stage_row(db_, ins_mark_, kMarks, bind, file, line,
+                   m.student_id + "|" + m.school_code + "|" + m.academic_year + "|" + m.term_code +
+                       "|" + m.local_course_id);
+}
+
+std::optional<DisplacedRow> ImportStage::add_program(const std::string& student_id,
+                                                     const std::string& school_code,
+                                                     const std::string& program_code,
+                                                     const std::string& start_date,
+                                                     const std::string& end_date,
+                                                     const std::string& file, long line) {
+  auto bind = [&](Statement& st) {
+    st.bind(1, student_id).bind(2, school_code).bind(3, program_code).bind(4, start_date).bind(5, end_date);
+  };
+  return stage_row(db_, ins_program_, kPrograms, bind, file, line,
+                   student_id + "|" + program_code + "|" + start_date);
+}
+
+bool ImportStage::student_known(const std::string& student_id) {
+  known_student_.bind(1, student_id);
+  known_student_.step();
+  bool known = known_student_.integer(0) != 0;
+  known_student_.reset();
+  return known;
+}
+
+bool ImportStage::course_known(const std::string& school_code, const std::string& local_course_id,
+                               const std::string& academic_year) {
+  known_course_.bind(1, school_code).bind(2, local_course_id).bind(3, academic_year);
+  known_course_.step();
+  bool known = known_course_.integer(0) != 0;
+  known_course_.reset();
+  return known;
+}
+
+MergeCounts ImportStage::merge(ImportMode mode, std::vector<StrandedMark>* stranded) {
+  MergeCounts counts;
+  const std::string keys_in_stage_marks =
+      "EXISTS (SELECT 1 FROM stage_course_marks s WHERE " + key_match(kMarks, "s", "course_marks") + ")";
+
+  // Courses first: a changed course re-evaluates every student who took it.
+  db_.exec("DROP TABLE IF EXISTS temp.changed_courses");
+  db_.exec(
+      "CREATE TEMP TABLE changed_courses (school_code TEXT, local_course_id TEXT, "
+      "PRIMARY KEY (school_code, local_course_id)) WITHOUT ROWID");
+  db_.exec("INSERT OR IGNORE INTO changed_courses SELECT s.school_code, s.local_course_id FROM "
+           "stage_courses s LEFT JOIN main.courses t ON " + key_match(kCourses, "t", "s") +
+           " WHERE t.school_code IS NULL OR " + differs(kCourses, "t", "s"));
+  if (mode == ImportMode::kFull) {
+    const std::string absent =
+        "(school_code, academic_year) IN (SELECT DISTINCT school_code, academic_year FROM "
+        "stage_courses) AND NOT EXISTS (SELECT 1 FROM stage_courses s WHERE " +
+        key_match(kCourses, "s", "courses") + ")";
+    db_.exec("INSERT OR IGNORE INTO changed_courses SELECT school_code, local_course_id FROM "
+             "main.courses WHERE " + absent);
+    db_.exec("DELETE FROM main.courses WHERE " + absent);
+    counts.rows_removed += db_.changes();
+  }
+  counts.courses_changed = upsert(db_, kCourses);
+
+  // Students. Full mode removes the students of the files' (school, year) pairs that the
+  // files no longer list, with everything that hangs off them.
+  if (mode == ImportMode::kFull) {
+    db_.exec("INSERT OR IGNORE INTO removed_students SELECT student_id FROM main.students WHERE "
+             "(school_code, academic_year) IN (SELECT DISTINCT school_code, academic_year FROM "
+             "stage_students) AND student_id NOT IN (SELECT student_id FROM stage_students)");
+    if (stranded) {
+      auto st = db_.prepare("SELECT src_file, src_line, student_id FROM stage_course_marks WHERE "
+                            "student_id IN (SELECT student_id FROM removed_students) ORDER BY src_file, src_line");
+      while (st.step()) stranded->push_back({st.str(0), static_cast<long>(st.integer(1)), st.str(2)});
+    }
+    db_.exec("DELETE FROM stage_course_marks WHERE student_id IN (SELECT student_id FROM removed_students)");
+    for (const char* table : {"course_marks", "student_programs", "student_evaluations", "students"}) {
+      db_.exec(std::string("DELETE FROM main.") + table +
+               " WHERE student_id IN (SELECT student_id FROM removed_students)");
+      counts.rows_removed += db_.changes();
+    }
+  }
+  db_.exec("INSERT OR IGNORE INTO touched_students SELECT s.student_id FROM stage_students s "
+           "LEFT JOIN main.students t ON t.student_id = s.student_id WHERE t.student_id IS NULL OR " +
+           differs(kStudents, "t", "s"));
+  counts.students_changed = upsert(db_, kStudents);
+
+  // Programs: the staged list of a student replaces their previous list.
+  db_.exec("INSERT OR IGNORE INTO touched_students SELECT DISTINCT student_id FROM stage_student_programs");
+  db_.exec("DELETE FROM main.student_programs WHERE student_id IN (SELECT student_id FROM "
+           "stage_student_programs) AND NOT EXISTS (SELECT 1 FROM stage_student_programs s WHERE " +
+           key_match(kPrograms, "s", "student_programs") + ")");
+  counts.programs_changed = db_.changes() + upsert(db_, kPrograms);
+
+  // Marks.
+  db_.exec("INSERT OR IGNORE INTO touched_students SELECT DISTINCT s.student_id FROM "
+           "stage_course_marks s LEFT JOIN main.course_marks t ON " + key_match(kMarks, "t", "s") +
+           " WHERE t.student_id IS NULL OR " + differs(kMarks, "t", "s"));
+  if (mode == ImportMode::kFull) {
+    const std::string absent =
+        "(school_code, academic_year) IN (SELECT DISTINCT school_code, academic_year FROM "
+        "stage_course_marks) AND NOT " + keys_in_stage_marks;
+    db_.exec("INSERT OR IGNORE INTO touched_students SELECT DISTINCT student_id FROM "
+             "main.course_marks WHERE " + absent);
+    db_.exec("DELETE FROM main.course_marks WHERE " + absent);
+    counts.rows_removed += db_.changes();
+  }
+  counts.marks_changed = upsert(db_, kMarks);
+
+  db_.exec("INSERT OR IGNORE INTO touched_students SELECT DISTINCT m.student_id FROM "
+           "main.course_marks m JOIN changed_courses c ON c.school_code = m.school_code AND "
+           "c.local_course_id = m.local_course_id");
+  db_.exec("DELETE FROM touched_students WHERE student_id NOT IN (SELECT student_id FROM main.students)");
+  auto n = db_.prepare("SELECT count(*) FROM touched_students");
+  n.step();
+  counts.students_touched = static_cast<long>(n.integer(0));
+  return counts;
+}
+
+void ImportStage::touch_all_students() {
+  db_.exec("INSERT OR IGNORE INTO touched_students SELECT student_id FROM main.students");
+}
+
+std::vector<std::string> ImportStage::touched_students() {
+  std::vector<std::string> out;
+  auto st = db_.prepare("SELECT student_id FROM touched_students ORDER BY student_id");
+  while (st.step()) out.push_back(st.str(0));
+  return out;
+}
+
+}  // namespace agmon::store

@@ -1,0 +1,75 @@
+#include "agmon/store/student_repo.h"
+
+#include "store/row_mapping.h"
+
+namespace agmon::store {
+
+std::optional<core::Student> StudentRepo::find(const std::string& student_id) {
+  auto st = db_.prepare(std::string("SELECT ") + kStudentColumns + " FROM students WHERE student_id = ?");
+  st.bind(1, student_id);
+  if (!st.step()) return std::nullopt;
+  return student_from_row(st);
+}
+
+std::vector<core::CourseMark> StudentRepo::marks_of(const std::string& student_id) {
+  auto st = db_.prepare(std::string("SELECT ") + kMarkColumns +
+                        " FROM course_marks WHERE student_id = ? ORDER BY academic_year, term_code, local_course_id");
+  st.bind(1, student_id);
+  std::vector<core::CourseMark> out;
+  while (st.step()) out.push_back(mark_from_row(st));
+  return out;
+}
+
+std::vector<core::Course> StudentRepo::courses_of_schools(const std::vector<std::string>& schools) {
+  std::vector<core::Course> out;
+  auto st = db_.prepare(std::string("SELECT ") + kCourseColumns + " FROM courses WHERE school_code = ?");
+  for (const auto& school : schools) {
+    st.bind(1, school);
+    while (st.step()) out.push_back(course_from_row(st));
+    st.reset();
+  }
+  return out;
+}
+
+std::vector<core::Course> StudentRepo::all_courses() {
+  std::vector<core::Course> out;
+  auto st = db_.prepare(std::string("SELECT ") + kCourseColumns + " FROM courses");
+  while (st.step()) out.push_back(course_from_row(st));
+  return out;
+}
+
+void StudentRepo::for_each_touched(
+    const std::function<void(core::Student&&, std::vector<core::CourseMark>&&)>& fn) {
+  // Two ordered cursors merged by student id: one over students, one over their marks.
+  auto students = db_.prepare(std::string("SELECT ") + kStudentColumns +
+                              " FROM students WHERE student_id IN (SELECT student_id FROM "
+                              "touched_students) ORDER BY student_id");
+  auto marks = db_.prepare(std::string("SELECT ") + kMarkColumns +
+                           " FROM course_marks WHERE student_id IN (SELECT student_id FROM "
+                           "touched_students) ORDER BY student_id");
+  bool have_mark = marks.step();
+  while (students.step()) {
+    core::Student s = student_from_row(students);
+    std::vector<core::CourseMark> ms;
+    while (have_mark && marks.text(0) < std::string_view(s.student_id)) have_mark = marks.step();
+    while (have_mark && marks.text(0) == std::string_view(s.student_id)) {
+      ms.push_back(mark_from_row(marks));
+      have_mark = marks.step();
+    }
+    fn(std::move(s), std::move(ms));
+  }
+}
+
+std::string StudentRepo::latest_school_year() {
+  auto st = db_.prepare("SELECT coalesce(max(academic_year), '') FROM course_marks");
+  st.step();
+  return st.str(0);
+}
+
+long StudentRepo::count_students() {
+  auto st = db_.prepare("SELECT count(*) FROM students");
+  st.step();
+  return static_cast<long>(st.integer(0));
+}
+
+}  // namespace agmon::store
