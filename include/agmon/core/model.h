@@ -113,6 +113,7 @@ struct CourseRecord {
   std::string mark;         // blank or IP = in progress
   std::string repeat_of_term;
   std::string status;       // completed / in_progress / withdrawn
+  std::string source;       // the mark's source ("SIS", "transfer", "exemption" for C19)
 };
 
 // Splits "2024-2025" into its first year (2024); nullopt when malformed.
