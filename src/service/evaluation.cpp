@@ -1,0 +1,127 @@
+#include "agmon/service/evaluation.h"
+
+#include <algorithm>
+#include <future>
+#include <thread>
+
+#include "agmon/core/ag_evaluator.h"
+#include "agmon/core/catalog.h"
+#include "agmon/core/groups.h"
+#include "agmon/core/report_json.h"
+#include "agmon/store/evaluation_repo.h"
+#include "agmon/store/student_repo.h"
+
+namespace agmon::service {
+namespace {
+
+struct Pending {
+  core::Student student;
+  std::vector<core::CourseMark> marks;
+  store::EvaluationRow row;
+};
+
+store::EvaluationRow to_row(const core::Student& s, const core::StudentReport& rep) {
+  store::EvaluationRow r;
+  r.student_id = s.student_id;
+  r.school_code = s.school_code;
+  r.counselor_id = s.counselor_id;
+  r.grade = s.grade_number();
+  r.as_of_year = rep.as_of_year;
+  r.race_ethnicity = core::race_ethnicity_group(s);
+  r.gender = core::group_of(s, core::Grouping::gender);
+  r.el = s.el_status == "EL";
+  r.sed = s.sed.value_or(false);
+  r.swd = s.swd.value_or(false);
+  r.foster = s.foster.value_or(false);
+  r.homeless = s.homeless.value_or(false);
+  r.uc_complete = rep.uc.pattern_complete;
+  r.uc_complete_projected = rep.uc.pattern_complete_projected;
+  r.csu_complete = rep.csu.pattern_complete;
+  r.csu_complete_projected = rep.csu.pattern_complete_projected;
+  r.uc_eligible = rep.uc.eligible;
+  r.csu_eligible = rep.csu.eligible;
+  r.on_track = rep.on_track;
+  r.uc_gpa_capped = rep.uc.gpa_weighted_capped;
+  r.csu_gpa = rep.csu.gpa;
+  r.credited_semesters = rep.credited_semesters;
+  r.projected_semesters = rep.projected_semesters;
+  r.ap_this_year = rep.ap_enrolled_this_year > 0;
+  r.report_json = core::report_to_json(rep);
+  return r;
+}
+
+void evaluate_batch(std::vector<Pending>& batch, const core::Catalog& catalog,
+                    const core::RuleSet& rules, const std::string& year) {
+  auto work = [&](size_t from, size_t to) {
+    for (size_t i = from; i < to; ++i) {
+      auto records = core::resolve_records(batch[i].student, batch[i].marks, catalog, year);
+      auto report = core::evaluate(batch[i].student, records, rules, year);
+      batch[i].row = to_row(batch[i].student, report);
+    }
+  };
+  // The evaluator is pure, so students evaluate in parallel; SQLite writes stay on this thread.
+  unsigned threads = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+  if (batch.size() < 64 || threads == 1) {
+    work(0, batch.size());
+    return;
+  }
+  std::vector<std::future<void>> jobs;
+  size_t per = (batch.size() + threads - 1) / threads;
+  for (size_t from = per; from < batch.size(); from += per)
+    jobs.push_back(std::async(std::launch::async, work, from, std::min(batch.size(), from + per)));
+  work(0, std::min(batch.size(), per));
+  for (auto& j : jobs) j.get();
+}
+
+}  // namespace
+
+std::string as_of_year(store::Database& db, const Settings& settings) {
+  if (!settings.school_year().empty()) return settings.school_year();
+  return store::StudentRepo(db).latest_school_year();
+}
+
+long evaluate_touched(store::Database& db, const Settings& settings, const std::string& year,
+                      std::optional<long> import_id) {
+  db.exec("DROP TABLE IF EXISTS temp.previous_evaluations");
+  db.exec(
+      "CREATE TEMP TABLE previous_evaluations AS SELECT student_id, uc_complete_projected, "
+      "csu_complete_projected, on_track FROM main.student_evaluations WHERE student_id IN "
+      "(SELECT student_id FROM touched_students)");
+  store::StudentRepo students(db);
+  store::EvaluationRepo evaluations(db);
+  core::Catalog catalog(students.all_courses());
+  const core::RuleSet& rules = settings.rules();
+  long count = 0;
+  std::vector<Pending> batch;
+  constexpr size_t kBatch = 4096;
+  auto flush = [&] {
+    evaluate_batch(batch, catalog, rules, year);
+    for (const auto& p : batch) evaluations.save(p.row, import_id);
+    count += static_cast<long>(batch.size());
+    batch.clear();
+  };
+  students.for_each_touched([&](core::Student&& s, std::vector<core::CourseMark>&& marks) {
+    batch.push_back(Pending{std::move(s), std::move(marks), {}});
+    if (batch.size() >= kBatch) flush();
+  });
+  if (!batch.empty()) flush();
+  return count;
+}
+
+core::Result<core::StudentReport> evaluate_student(store::Database& db, const Settings& settings,
+                                                   const std::string& student_id) {
+  store::StudentRepo students(db);
+  auto s = students.find(student_id);
+  if (!s) return core::make_error(core::ErrorCode::kNotFound, "no student " + student_id);
+  auto marks = students.marks_of(student_id);
+  std::vector<std::string> schools{s->school_code};
+  for (const auto& m : marks)
+    if (std::find(schools.begin(), schools.end(), m.school_code) == schools.end())
+      schools.push_back(m.school_code);
+  core::Catalog catalog(students.courses_of_schools(schools));
+  std::string year = as_of_year(db, settings);
+  auto records = core::resolve_records(*s, marks, catalog, year);
+  return core::evaluate(*s, records, settings.rules(), year);
+}
+
+}  // namespace agmon::service

@@ -1,2 +1,0 @@
-// Keeps the service library non-empty until its first use case lands.
-namespace agmon::service {}
