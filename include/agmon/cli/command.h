@@ -4,7 +4,7 @@
 #pragma once
 
 #include <functional>
-#include <iosfwd>
+#include <ostream>
 #include <map>
 #include <optional>
 #include <set>
