@@ -46,8 +46,8 @@ void StagingSink::on_mark(core::CourseMark&& m, long line) {
     // A mark with an ag_area_override (transfer or articulated credit) needs no catalog row.
     e.column = "local_course_id";
     e.value = m.local_course_id;
-    e.message = "no course " + m.local_course_id + " at school " + m.school_code + " for " +
-                m.academic_year + " in this import or the database";
+    e.message = "no course " + m.local_course_id + " in the catalog of school " + m.school_code +
+                " (this import or the database)";
   } else {
     displaced(stage_.add_mark(m, file_, line), "course mark");
     return;

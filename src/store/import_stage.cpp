@@ -174,10 +174,12 @@ ImportStage::ImportStage(Database& db) : db_(db) {
   known_student_ = db_.prepare(
       "SELECT EXISTS(SELECT 1 FROM stage_students WHERE student_id = ?1) OR "
       "EXISTS(SELECT 1 FROM main.students WHERE student_id = ?1)");
+  // A course is known when the school's catalog has it for any year: the evaluator picks
+  // the catalog row nearest the mark's year (a current-year mark often arrives before the
+  // new year's catalog does).
   known_course_ = db_.prepare(
-      "SELECT EXISTS(SELECT 1 FROM stage_courses WHERE school_code = ?1 AND local_course_id = ?2 "
-      "AND academic_year IN (?3, '')) OR EXISTS(SELECT 1 FROM main.courses WHERE school_code = ?1 "
-      "AND local_course_id = ?2 AND academic_year IN (?3, ''))");
+      "SELECT EXISTS(SELECT 1 FROM stage_courses WHERE school_code = ?1 AND local_course_id = ?2) "
+      "OR EXISTS(SELECT 1 FROM main.courses WHERE school_code = ?1 AND local_course_id = ?2)");
 }
 
 ImportStage::~ImportStage() {
@@ -248,7 +250,8 @@ bool ImportStage::student_known(const std::string& student_id) {
 
 bool ImportStage::course_known(const std::string& school_code, const std::string& local_course_id,
                                const std::string& academic_year) {
-  known_course_.bind(1, school_code).bind(2, local_course_id).bind(3, academic_year);
+  (void)academic_year;
+  known_course_.bind(1, school_code).bind(2, local_course_id);
   known_course_.step();
   bool known = known_course_.integer(0) != 0;
   known_course_.reset();

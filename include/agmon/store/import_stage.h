@@ -61,8 +61,8 @@ class ImportStage {
 
   // True when the student is in the database or staged in this call.
   bool student_known(const std::string& student_id);
-  // True when the course (school, id) is in the catalog for that year (or for every year),
-  // in the database or staged.
+  // True when the course (school, id) is in the catalog for any year, in the database or
+  // staged (the evaluator picks the catalog row nearest the mark's year).
   bool course_known(const std::string& school_code, const std::string& local_course_id,
                     const std::string& academic_year);
 
