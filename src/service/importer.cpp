@@ -232,6 +232,14 @@ ImportReport run_import(const std::string& db_path, const std::vector<std::strin
     r.outcome = "failed";
     r.exit_code = kImportFailed;
     r.import_id.reset();
+    if (e.is_constraint()) {
+      r.outcome = "rejected";
+      r.exit_code = kImportRejected;
+      r.message = std::string("a database constraint refused the data; nothing was applied: ") + e.what();
+      finish(r);
+      if (!options.dry_run) r.import_id = record_refused_import(db_path, r, started_at, options.origin);
+      return r;
+    }
     if (e.is_busy())
       r.message = "another import is running on " + db_path + "; nothing was applied (try again when it finishes)";
     else if (e.is_disk_problem())

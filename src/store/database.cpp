@@ -14,6 +14,8 @@ bool StoreError::is_busy() const {
   return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
 }
 
+bool StoreError::is_constraint() const { return (code_ & 0xff) == SQLITE_CONSTRAINT; }
+
 bool StoreError::is_disk_problem() const {
   int primary = code_ & 0xff;
   return primary == SQLITE_FULL || primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN;

@@ -22,6 +22,8 @@ class StoreError : public std::runtime_error {
   int code() const { return code_; }
   // SQLITE_BUSY/LOCKED: another writer holds the database.
   bool is_busy() const;
+  // SQLITE_CONSTRAINT: the data broke a rule of the schema (or a district's own trigger).
+  bool is_constraint() const;
   // SQLITE_FULL / SQLITE_IOERR: the disk failed or is full.
   bool is_disk_problem() const;
 
