@@ -297,7 +297,7 @@ TEST_CASE("Student alert identities are stable and messages carry no identifiers
   }
 }
 
-TEST_CASE("alerts.* settings change thresholds; unknown keys are refused", "[core]") {
+TEST_CASE("Alert settings change thresholds and unknown keys are refused", "[core]") {
   AlertThresholds t;
   REQUIRE(apply_alert_overrides(t, {{"alerts.gpa_ready", "3.5"}, {"alerts.gap_ag_pp", "-15"},
                                     {"alerts.ri_under", "0.85"}, {"alerts.widening_pp", "2"},

@@ -168,7 +168,7 @@ TEST_CASE("Metric names, systems and keys round-trip", "[core]") {
   CHECK_FALSE(higher_is_better(Metric::missing));
 }
 
-TEST_CASE("privacy.* and equity.* settings override the gap options", "[core]") {
+TEST_CASE("Privacy and equity settings override the gap options", "[core]") {
   GapOptions o;
   std::map<std::string, std::string> cfg = {{"privacy.min_n", "15"},       {"privacy.top_code", "true"},
                                             {"equity.rr_low", "0.75"},     {"equity.rr_high", " 1.33 "},

@@ -192,7 +192,7 @@ TEST_CASE("A grouping with one populated group has no comparative figures", "[co
   CHECK_FALSE(s.disproportionate.has_value());
 }
 
-TEST_CASE("A risk ratio of exactly 4/5 or 5/4 is not disproportionate; thresholds configurable", "[core]") {
+TEST_CASE("A risk ratio of exactly 4/5 or 5/4 is not disproportionate and the thresholds are configurable", "[core]") {
   // el 20/4 = 0.2 against 40/10 = 0.25: RR = 0.8 exactly; not_el: 0.25/0.2 = 1.25 exactly.
   GapTable t = table(Grouping::el, {{"el", 20, 4}, {"not_el", 40, 10}});
   CHECK(*find_group(t, "el").risk_ratio == Approx(0.8));

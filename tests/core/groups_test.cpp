@@ -34,7 +34,7 @@ TEST_CASE("Race codes map to the CDE reporting groups", "[core]") {
   CHECK(race_ethnicity_group(student(std::nullopt, {700})) == "white");  // hispanic not given
 }
 
-TEST_CASE("Two codes of one group stay that group; two groups make two_or_more", "[core]") {
+TEST_CASE("Two codes of one group stay that group and two groups make two_or_more", "[core]") {
   // 201 and 202 are both 2xx -> asian, one distinct group.
   CHECK(race_ethnicity_group(student(false, {201, 202})) == "asian");
   // 201 asian + 700 white -> two distinct groups.
@@ -89,7 +89,7 @@ TEST_CASE("Grouping names parse exactly and round-trip", "[core]") {
   CHECK(grouping_names_list().find("race_ethnicity, gender, el") == 0);
 }
 
-TEST_CASE("Groups come in canonical order; school codes sort by name", "[core]") {
+TEST_CASE("Groups come in canonical order and school codes sort by name", "[core]") {
   const auto& race = grouping_groups(Grouping::race_ethnicity);
   REQUIRE(race.size() == 9);
   CHECK(race.front() == "hispanic");
