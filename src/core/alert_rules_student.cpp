@@ -51,10 +51,17 @@ class Collector {
   std::vector<AlertFinding> out_;
 };
 
+// A D or F letter, with or without +/- (marks are stored upper case). below_c also covers
+// C- (when UC wants C), NP, P outside the window and I: those are not "D or F" (§4).
+bool d_or_f(const std::string& mark) {
+  if (mark.empty() || (mark[0] != 'D' && mark[0] != 'F')) return false;
+  return mark.size() == 1 || (mark.size() == 2 && (mark[1] == '+' || mark[1] == '-'));
+}
+
 void df_unvalidated(const StudentReport& r, Collector& c) {
   for (const CourseOutcome& course : r.courses) {
-    bool deficient = course.status == CourseStatus::needs_validation || course.status == CourseStatus::below_c;
-    if (!deficient || !course.area) continue;
+    bool uncleared = course.status == CourseStatus::needs_validation || course.status == CourseStatus::below_c;
+    if (!uncleared || !course.area || !d_or_f(course.mark)) continue;
     char area = area_letter(*course.area);
     std::string name = course.title.empty() ? course.course_id : course.title;
     std::string tail = r.uc.area(*course.area).met()
@@ -70,7 +77,11 @@ bool math_this_year(const StudentReport& r) {
   if (r.math_in_progress) return true;
   if (r.as_of_year.empty()) return false;
   for (const CourseOutcome& course : r.courses) {
-    if (course.area == Area::c && course.school_year == r.as_of_year && course.mark != "W") return true;
+    // Any c record this year that was not withdrawn (status not_ag covers "W").
+    if (course.area == Area::c && course.school_year == r.as_of_year && course.mark != "W" &&
+        course.status != CourseStatus::not_ag) {
+      return true;
+    }
   }
   return false;
 }

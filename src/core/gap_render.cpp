@@ -11,16 +11,17 @@
 namespace agmon::core {
 namespace {
 
-// Shortest decimal for a figure already rounded to `decimals`: 0.2500 -> "0.25", 1 -> "1".
-std::string number(double x, int decimals) {
+// A figure already rounded to `decimals`. JSON and CSV take the shortest form (0.2500 -> "0.25",
+// 1 -> "1"); the text table keeps every decimal so columns read evenly.
+std::string number(double x, int decimals, bool shortest = true) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
   std::string s = buf;
-  if (s.find('.') != std::string::npos) {
+  if (shortest && s.find('.') != std::string::npos) {
     while (s.back() == '0') s.pop_back();
     if (s.back() == '.') s.pop_back();
   }
-  if (s == "-0") s = "0";
+  if (s.find_first_not_of("-0.") == std::string::npos && s[0] == '-') s.erase(0, 1);  // no "-0"
   return s;
 }
 
@@ -73,21 +74,20 @@ std::string csv_field(const std::string& text) {
 }
 
 template <typename T>
-std::string opt_text(const std::optional<T>& v, int decimals, const std::string& none) {
-  return v ? number(static_cast<double>(*v), decimals) : none;
+std::string opt_text(const std::optional<T>& v, int decimals, const std::string& none, bool shortest) {
+  return v ? number(static_cast<double>(*v), decimals, shortest) : none;
 }
 
 // Every figure of a row as text cells, in the column order shared by CSV and the text table:
 // n, count, rate, gap_pp, ppg1, representation_index, risk_ratio, impact_ratio, missing,
 // disproportionate.
-std::vector<std::string> row_cells(const GapRow& row, const std::string& none) {
-  std::string rate = !row.rate_bound.empty() ? row.rate_bound : opt_text(row.rate, 4, none);
+std::vector<std::string> row_cells(const GapRow& row, const std::string& none, bool shortest) {
+  auto cell = [&](const auto& v, int decimals) { return opt_text(v, decimals, none, shortest); };
+  std::string rate = !row.rate_bound.empty() ? row.rate_bound : cell(row.rate, 4);
   std::string disp = row.disproportionate ? (*row.disproportionate ? "true" : "false") : none;
-  return {opt_text(row.n, 0, none),      opt_text(row.count, 0, none),
-          rate,                          opt_text(row.gap_pp, 2, none),
-          opt_text(row.ppg1, 2, none),   opt_text(row.representation_index, 3, none),
-          opt_text(row.risk_ratio, 3, none), opt_text(row.impact_ratio, 3, none),
-          opt_text(row.missing, 0, none), disp};
+  return {cell(row.n, 0),          cell(row.count, 0),      rate,
+          cell(row.gap_pp, 2),     cell(row.ppg1, 2),       cell(row.representation_index, 3),
+          cell(row.risk_ratio, 3), cell(row.impact_ratio, 3), cell(row.missing, 0), disp};
 }
 
 GapRow all_row(const GapTable& t) {
@@ -146,7 +146,7 @@ std::string render_gap_csv(const GapTable& t, bool with_header) {
   rows.insert(rows.end(), t.groups.begin(), t.groups.end());
   for (const GapRow& r : rows) {
     o += prefix + csv_field(r.group);
-    for (const std::string& cell : row_cells(r, "")) o += "," + csv_field(cell);
+    for (const std::string& cell : row_cells(r, "", true)) o += "," + csv_field(cell);
     o += r.suppressed ? ",true\n" : ",false\n";
   }
   return o;
@@ -160,7 +160,7 @@ std::string render_gap_text(const GapTable& t) {
   bool any_suppressed = false;
   for (const GapRow& r : data) {
     std::vector<std::string> cells = {r.group};
-    for (const std::string& c : row_cells(r, r.suppressed ? "*" : "-")) cells.push_back(c);
+    for (const std::string& c : row_cells(r, r.suppressed ? "*" : "-", false)) cells.push_back(c);
     any_suppressed = any_suppressed || r.suppressed;
     rows.push_back(cells);
   }

@@ -94,6 +94,10 @@ TEST_CASE("AG_DF_UNVALIDATED stays quiet once the D is validated or repeated", "
   CourseOutcome no_area = course("X", "Shop", Area::g, "S1", "2024-2025", "D", CourseStatus::below_c);
   no_area.area.reset();  // not an A-G course
   r.courses.push_back(no_area);
+  // below_c also holds marks that are not D or F: a C- where UC wants C, NP, a late P, I.
+  for (const char* mark : {"C-", "NP", "P", "I"}) {
+    r.courses.push_back(course("CHEM", "Chemistry", Area::d, "S1", "2024-2025", mark, CourseStatus::below_c));
+  }
   CHECK(of_kind(alerts(r), AlertKind::ag_df_unvalidated).empty());
 }
 
