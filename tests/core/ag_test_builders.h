@@ -43,7 +43,7 @@ class Transcript {
 
   // Adds one record per mark. `marks` "A,B" -> S1 A, S2 B (one mark -> S1 only).
   // attrs (space separated): math=N lang=NAME:N hss=TYPE sci=DISC vpa=DISC honors=ap|ib|uc|college
-  // terms=T1,T2,T3 year=YYYY-YYYY repeat=S1 title=TEXT school=CODE source=TEXT
+  // terms=T1,T2,T3 year=YYYY-YYYY repeat=S1 title=TEXT_WITH_UNDERSCORES school=CODE source=TEXT
   // (a summer record: terms=SS; grade is the grade just completed).
   Transcript& add(const std::string& id, char area, int grade, const std::string& marks,
                   const std::string& attrs = "") {
@@ -75,7 +75,10 @@ class Transcript {
       } else if (k == "terms") terms = split(v, ',');
       else if (k == "year") base.school_year = v;
       else if (k == "repeat") base.repeat_of_term = v;
-      else if (k == "title") base.title = v;
+      else if (k == "title") {
+        base.title = v;  // underscores stand for spaces
+        for (char& ch : base.title) ch = ch == '_' ? ' ' : ch;
+      }
       else if (k == "school") base.school_code = v;
       else if (k == "source") base.source = v;
     }
