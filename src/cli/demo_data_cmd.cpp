@@ -84,7 +84,7 @@ int run(CommandContext& ctx) {
   }
   const service::DemoDataSummary& s = *result;
   ctx.out << "wrote " << s.student_rows << " students in " << s.options.schools
-          << " schools, " << s.course_rows << " courses, " << s.mark_rows
+          << (s.options.schools == 1 ? " school, " : " schools, ") << s.course_rows << " courses, " << s.mark_rows
           << " course marks for " << s.options.school_year << " to " << *out << " ("
           << s.held_back_from_ap.size() << " AP-ready students held back from AP, listed in "
           << "demo_truth.json)\n";

@@ -15,13 +15,13 @@ struct Band {
 };
 constexpr double kNoiseSd = 0.7;
 constexpr Band kBands[] = {
-    {2.20, "A+", "A+", "A+"},
-    {0.50, "A-", "A", "A"},  // A+ has its own band above
-    {-0.70, "B-", "B", "B+"},
-    {-1.95, "C-", "C", "C+"},
-    {-2.60, "D-", "D", "D+"},
+    {2.10, "A+", "A+", "A+"},
+    {0.40, "A-", "A", "A"},  // A+ has its own band above
+    {-0.80, "B-", "B", "B+"},
+    {-2.05, "C-", "C", "C+"},
+    {-2.70, "D-", "D", "D+"},
 };
-constexpr double kBandTop[] = {1e9, 2.20, 0.50, -0.70, -1.95};
+constexpr double kBandTop[] = {1e9, 2.10, 0.40, -0.80, -2.05};
 
 }  // namespace
 

@@ -146,7 +146,7 @@ Profile make_profile(std::uint64_t seed, int index, int start_year, double ap_ho
   // Ability: no group effect is planted here; the program flags carry the usual
   // achievement gaps, so group differences arise only through them (and the AP rule below).
   const bool el = p.el_status[0] == 'E' && p.el_status[1] == 'L';
-  p.ability = rng.normal() - (el ? 0.3 : 0) - (p.sed ? 0.15 : 0) - (p.swd ? 0.5 : 0) -
+  p.ability = rng.normal() - (el ? 0.4 : 0) - (p.sed ? 0.25 : 0) - (p.swd ? 0.5 : 0) -
               (p.homeless ? 0.2 : 0) - (p.foster ? 0.3 : 0);
   p.ap_ready = p.ability >= 0.8;
   const bool targeted =
