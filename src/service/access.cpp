@@ -1,0 +1,81 @@
+// Scoped single-record reads: the student report fast path and the alert scope check.
+#include "agmon/service/access.h"
+
+#include "agmon/service/student_report.h"
+#include "agmon/store/alert_repo.h"
+
+namespace agmon::service {
+namespace {
+
+using core::ErrorCode;
+using core::make_error;
+
+// Resets a cached statement on every exit path, so no read transaction stays open between
+// requests (it would pin an old snapshot and stall WAL checkpoints).
+struct ResetGuard {
+  store::Statement& st;
+  ~ResetGuard() { st.reset(); }
+};
+
+}  // namespace
+
+struct StudentReader::Impl {
+  store::Statement student;
+  store::Statement alerts;
+};
+
+StudentReader::StudentReader(store::Database& db)
+    : impl_(new Impl{
+          db.prepare("SELECT school_code, counselor_id, report_json FROM student_evaluations "
+                     "WHERE student_id = ?"),
+          db.prepare("SELECT * FROM alerts WHERE student_id = ? AND status IN ('open', 'acknowledged') "
+                     "ORDER BY opened_at, alert_id")}) {}
+
+StudentReader::~StudentReader() = default;
+
+core::Result<std::string> StudentReader::report_json(const Principal& who, const std::string& student_id) {
+  if (!who.may_read_students())
+    return make_error(ErrorCode::kPermissionDenied, "this token may not read student records");
+  std::string json;
+  {
+    ResetGuard guard{impl_->student};
+    impl_->student.bind(1, student_id);
+    if (!impl_->student.step()) return make_error(ErrorCode::kNotFound, "no student " + student_id);
+    if (!who.covers_student(impl_->student.text(0), impl_->student.text(1)))
+      return make_error(ErrorCode::kPermissionDenied,
+                        "student " + student_id + " is outside this token's scope");
+    json = impl_->student.str(2);
+  }
+  std::vector<store::AlertRecord> alerts;
+  {
+    ResetGuard guard{impl_->alerts};
+    impl_->alerts.bind(1, student_id);
+    while (impl_->alerts.step()) alerts.push_back(store::alert_from_row(impl_->alerts));
+  }
+  // Same splice as stored_report_json(): the stored report ends with "alerts":[]}.
+  static const std::string kTail = "\"alerts\":[]}";
+  if (!alerts.empty() && json.size() >= kTail.size() &&
+      json.compare(json.size() - kTail.size(), kTail.size(), kTail) == 0) {
+    json.resize(json.size() - kTail.size());
+    json += "\"alerts\":";
+    json += alerts_brief_json(alerts);
+    json += '}';
+  }
+  return json;
+}
+
+core::Status check_alert_scope(store::Database& db, const Principal& who, long alert_id) {
+  try {
+    auto st = db.prepare("SELECT school_code, counselor_id FROM alerts WHERE alert_id = ?");
+    st.bind(1, static_cast<std::int64_t>(alert_id));
+    if (!st.step()) return make_error(ErrorCode::kNotFound, "no alert " + std::to_string(alert_id));
+    if (!who.may_read_students() || !who.covers_student(st.text(0), st.text(1)))
+      return make_error(ErrorCode::kPermissionDenied,
+                        "alert " + std::to_string(alert_id) + " is outside this token's scope");
+  } catch (const store::StoreError& e) {
+    return make_error(ErrorCode::kIoError, std::string("cannot read the alert: ") + e.what());
+  }
+  return core::Status::success();
+}
+
+}  // namespace agmon::service

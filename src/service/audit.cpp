@@ -1,0 +1,194 @@
+// The FERPA audit log: direct writes, listing, rendering and the daemon's buffered writer.
+#include "agmon/service/audit.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <sstream>
+
+#include "agmon/core/json_writer.h"
+#include "service/clock.h"
+
+namespace agmon::service {
+namespace {
+
+using core::ErrorCode;
+using core::make_error;
+
+bool digits(const std::string& s, size_t from, size_t n) {
+  for (size_t i = from; i < from + n; ++i)
+    if (i >= s.size() || s[i] < '0' || s[i] > '9') return false;
+  return true;
+}
+
+void insert_all(store::Database& db, std::vector<AuditEntry>& entries) {
+  store::Transaction tx(db);
+  auto st = db.prepare(
+      "INSERT INTO audit_log(at, token_name, role, student_id, endpoint, client) VALUES (?,?,?,?,?,?)");
+  for (auto& e : entries) {
+    if (e.at.empty()) e.at = now_iso8601();
+    st.bind(1, e.at).bind(2, e.token_name).bind(3, e.role).bind(4, e.student_id);
+    st.bind(5, e.endpoint).bind(6, e.client);
+    st.run();
+    st.reset();
+  }
+  tx.commit();
+}
+
+}  // namespace
+
+core::Status validate_since(const std::string& s) {
+  // YYYY-MM-DD, optionally followed by THH:MM:SSZ.
+  bool date = s.size() >= 10 && digits(s, 0, 4) && s[4] == '-' && digits(s, 5, 2) && s[7] == '-' &&
+              digits(s, 8, 2);
+  bool ok = date && (s.size() == 10 || (s.size() == 20 && s[10] == 'T' && digits(s, 11, 2) &&
+                                        s[13] == ':' && digits(s, 14, 2) && s[16] == ':' &&
+                                        digits(s, 17, 2) && s[19] == 'Z'));
+  if (!ok)
+    return make_error(ErrorCode::kInvalidArgument,
+                      "--since must be YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (UTC), not '" + s + "'");
+  return core::Status::success();
+}
+
+core::Status record_reads(store::Database& db, std::vector<AuditEntry> entries) {
+  if (entries.empty()) return core::Status::success();
+  try {
+    insert_all(db, entries);
+  } catch (const store::StoreError& e) {
+    return make_error(e.is_busy() ? ErrorCode::kConflict : ErrorCode::kIoError,
+                      std::string("cannot write the audit log: ") + e.what());
+  }
+  return core::Status::success();
+}
+
+core::Result<std::vector<AuditEntry>> list_audit(store::Database& db, const AuditFilter& f) {
+  if (f.since) {
+    auto st = validate_since(*f.since);
+    if (!st) return st.error();
+  }
+  std::string sql = "SELECT at, token_name, role, student_id, endpoint, client FROM audit_log WHERE 1";
+  if (f.student) sql += " AND student_id = ?1";
+  if (f.since) sql += " AND at >= ?2";
+  // Newest first when limited (the tail is what one looks at), then back to oldest first.
+  sql += f.limit > 0 ? " ORDER BY audit_id DESC LIMIT ?3" : " ORDER BY audit_id";
+  std::vector<AuditEntry> out;
+  try {
+    auto st = db.prepare(sql);
+    if (f.student) st.bind(1, *f.student);
+    if (f.since) st.bind(2, *f.since);
+    if (f.limit > 0) st.bind(3, f.limit);
+    while (st.step())
+      out.push_back({st.str(0), st.str(1), st.str(2), st.str(3), st.str(4), st.str(5)});
+  } catch (const store::StoreError& e) {
+    return make_error(ErrorCode::kIoError, std::string("cannot read the audit log: ") + e.what());
+  }
+  if (f.limit > 0) std::reverse(out.begin(), out.end());
+  return out;
+}
+
+std::string audit_json(const std::vector<AuditEntry>& entries) {
+  core::JsonWriter w;
+  w.begin_array();
+  for (const auto& e : entries) {
+    w.begin_object().field("at", e.at).field("token", e.token_name).field("role", e.role);
+    w.field("student_id", e.student_id).field("endpoint", e.endpoint).field("client", e.client);
+    w.end_object();
+  }
+  w.end_array();
+  return w.take();
+}
+
+std::string audit_text(const std::vector<AuditEntry>& entries) {
+  std::ostringstream out;
+  for (const auto& e : entries)
+    out << e.at << "  " << e.token_name << " (" << e.role << ")  student " << e.student_id << "  "
+        << e.endpoint << "  " << (e.client.empty() ? "-" : e.client) << "\n";
+  return out.str();
+}
+
+// ---- AuditLog ------------------------------------------------------------------------------
+
+AuditLog::AuditLog(std::string db_path, Options options)
+    : db_path_(std::move(db_path)), options_(std::move(options)) {
+  thread_ = std::thread([this] { run(); });
+}
+
+AuditLog::~AuditLog() { stop(); }
+
+bool AuditLog::record(std::vector<AuditEntry> entries) {
+  if (entries.empty()) return true;
+  const std::string now = now_iso8601();
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (queue_.size() + entries.size() > options_.max_backlog) return false;
+  for (auto& e : entries) {
+    if (e.at.empty()) e.at = now;
+    queue_.push_back(std::move(e));
+  }
+  return true;
+}
+
+bool AuditLog::record(AuditEntry entry) {
+  std::vector<AuditEntry> v;
+  v.push_back(std::move(entry));
+  return record(std::move(v));
+}
+
+std::size_t AuditLog::backlog() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return queue_.size();
+}
+
+core::Status AuditLog::write_pending() {
+  std::lock_guard<std::mutex> writer(write_mutex_);
+  std::vector<AuditEntry> batch;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    batch.assign(std::make_move_iterator(queue_.begin()), std::make_move_iterator(queue_.end()));
+    queue_.clear();
+  }
+  if (batch.empty()) return core::Status::success();
+  core::Status status;
+  if (!db_) {
+    auto opened = store::Database::open(db_path_, store::OpenMode::kReadWrite, options_.busy_timeout_ms);
+    if (opened) db_ = std::move(opened.value());
+    else status = opened.error();
+  }
+  if (db_) {
+    status = record_reads(*db_, batch);
+    if (!status && status.error().code == ErrorCode::kIoError) db_.reset();  // reopen next time
+  }
+  if (!status) {
+    // Not written: put the batch back in front, in order, to be retried.
+    std::lock_guard<std::mutex> lock(mutex_);
+    queue_.insert(queue_.begin(), std::make_move_iterator(batch.begin()),
+                  std::make_move_iterator(batch.end()));
+    if (options_.on_error) options_.on_error(status.error().message);
+  }
+  return status;
+}
+
+core::Status AuditLog::flush() { return write_pending(); }
+
+void AuditLog::run() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  while (!stopping_) {
+    wake_.wait_for(lock, std::chrono::milliseconds(options_.flush_interval_ms));
+    if (queue_.empty()) continue;
+    lock.unlock();
+    write_pending();
+    lock.lock();
+  }
+}
+
+void AuditLog::stop() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (stopping_) return;
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+  write_pending();
+}
+
+}  // namespace agmon::service

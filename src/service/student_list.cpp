@@ -1,0 +1,200 @@
+// The student list: one SQL query over student_evaluations with the caller's scope in the
+// WHERE clause (so an out-of-scope row can never be returned), keyset-paged by student id.
+#include "agmon/service/student_list.h"
+
+#include <cmath>
+
+#include "agmon/core/json_writer.h"
+
+namespace agmon::service {
+namespace {
+
+using core::ErrorCode;
+using core::make_error;
+
+const char kB64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+std::string b64url_encode(const std::string& in) {
+  std::string out;
+  for (size_t i = 0; i < in.size(); i += 3) {
+    unsigned v = static_cast<unsigned char>(in[i]) << 16;
+    if (i + 1 < in.size()) v |= static_cast<unsigned char>(in[i + 1]) << 8;
+    if (i + 2 < in.size()) v |= static_cast<unsigned char>(in[i + 2]);
+    out += kB64[(v >> 18) & 63];
+    out += kB64[(v >> 12) & 63];
+    if (i + 1 < in.size()) out += kB64[(v >> 6) & 63];
+    if (i + 2 < in.size()) out += kB64[v & 63];
+  }
+  return out;
+}
+
+std::optional<std::string> b64url_decode(const std::string& in) {
+  if (in.size() % 4 == 1 || in.size() > 512) return std::nullopt;
+  std::string out;
+  unsigned v = 0;
+  int bits = 0;
+  for (char c : in) {
+    const char* p = c ? std::char_traits<char>::find(kB64, 64, c) : nullptr;
+    if (!p) return std::nullopt;
+    v = (v << 6) | static_cast<unsigned>(p - kB64);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += static_cast<char>((v >> bits) & 0xff);
+    }
+  }
+  return out;
+}
+
+// GPAs are truncated, never rounded, to 2 decimals (interfaces.md); the small epsilon keeps
+// 3.42 stored as 3.4199999... at 3.42.
+std::optional<double> truncate2(std::optional<double> v) {
+  if (!v) return v;
+  return std::floor(*v * 100 + 1e-9) / 100;
+}
+
+std::string like_prefix(const std::string& q) {
+  std::string out;
+  for (char c : q) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "%";
+}
+
+}  // namespace
+
+std::string encode_cursor(const std::string& kind, const std::string& key) {
+  return b64url_encode(kind + ":" + key);
+}
+
+std::optional<std::string> decode_cursor(const std::string& kind, const std::string& cursor) {
+  auto raw = b64url_decode(cursor);
+  if (!raw || raw->compare(0, kind.size() + 1, kind + ":") != 0) return std::nullopt;
+  return raw->substr(kind.size() + 1);
+}
+
+core::Result<StudentPage> list_students(store::Database& db, const Principal& who,
+                                        const StudentListQuery& q) {
+  if (!who.may_read_students())
+    return make_error(ErrorCode::kPermissionDenied, "this token may not read student records");
+  if (q.limit < 1 || q.limit > kMaxPageSize)
+    return make_error(ErrorCode::kInvalidArgument,
+                      "limit must be from 1 to " + std::to_string(kMaxPageSize));
+  std::string after;
+  if (!q.cursor.empty()) {
+    auto key = decode_cursor("students", q.cursor);
+    if (!key) return make_error(ErrorCode::kInvalidArgument, "cursor is not one this server gave out");
+    after = *key;
+  }
+  if (q.school && !who.covers_school(*q.school))
+    return make_error(ErrorCode::kPermissionDenied, "school " + *q.school + " is outside this token's scope");
+  if (q.counselor && !who.is_admin() && !who.counselor_id.empty() && *q.counselor != who.counselor_id)
+    return make_error(ErrorCode::kPermissionDenied,
+                      "counselor " + *q.counselor + " is outside this token's caseload");
+
+  std::string sql =
+      "SELECT e.student_id, e.school_code, e.counselor_id, coalesce(s.last_name, ''), "
+      "coalesce(s.first_name, ''), e.grade, e.as_of_year, e.uc_complete, e.uc_complete_projected, "
+      "e.csu_complete, e.csu_complete_projected, e.uc_eligible, e.csu_eligible, e.on_track, "
+      "e.uc_gpa_capped, e.csu_gpa, e.credited_semesters, e.projected_semesters, e.ap_this_year, "
+      "(SELECT count(*) FROM alerts a WHERE a.student_id = e.student_id AND a.status = 'open') "
+      "FROM student_evaluations e LEFT JOIN students s ON s.student_id = e.student_id "
+      "WHERE e.student_id > ?";
+  std::vector<std::string> binds{after};
+  if (!who.is_admin()) {  // the scope, always (counselors)
+    sql += " AND e.school_code IN (";
+    for (size_t i = 0; i < who.schools.size(); ++i) {
+      sql += i ? ",?" : "?";
+      binds.push_back(who.schools[i]);
+    }
+    sql += ")";
+    if (!who.counselor_id.empty()) {
+      sql += " AND e.counselor_id = ?";
+      binds.push_back(who.counselor_id);
+    }
+  }
+  if (q.school) {
+    sql += " AND e.school_code = ?";
+    binds.push_back(*q.school);
+  }
+  if (q.counselor) {
+    sql += " AND e.counselor_id = ?";
+    binds.push_back(*q.counselor);
+  }
+  if (q.q && !q.q->empty()) {
+    sql += " AND (e.student_id LIKE ? ESCAPE '\\' OR s.last_name LIKE ? ESCAPE '\\' "
+           "OR s.first_name LIKE ? ESCAPE '\\')";
+    std::string pattern = like_prefix(*q.q);
+    binds.insert(binds.end(), {pattern, pattern, pattern});
+  }
+  sql += " ORDER BY e.student_id LIMIT ?";
+
+  StudentPage page;
+  try {
+    auto st = db.prepare(sql);
+    int i = 1;
+    for (const auto& b : binds) st.bind(i++, b);
+    st.bind(i, q.limit + 1);  // one more tells whether there is a next page
+    while (st.step()) {
+      if (static_cast<int>(page.students.size()) == q.limit) {
+        page.next_cursor = encode_cursor("students", page.students.back().student_id);
+        break;
+      }
+      StudentSummary s;
+      s.student_id = st.str(0);
+      s.school_id = st.str(1);
+      s.counselor_id = st.str(2);
+      s.last_name = st.str(3);
+      s.first_name = st.str(4);
+      s.grade = static_cast<int>(st.integer(5));
+      s.as_of_year = st.str(6);
+      s.uc_complete = st.integer(7);
+      s.uc_complete_projected = st.integer(8);
+      s.csu_complete = st.integer(9);
+      s.csu_complete_projected = st.integer(10);
+      s.uc_eligible = st.integer(11);
+      s.csu_eligible = st.integer(12);
+      s.on_track = st.integer(13);
+      s.uc_gpa = st.optional_real(14);
+      s.csu_gpa = st.optional_real(15);
+      s.credited_semesters = st.real(16);
+      s.projected_semesters = st.real(17);
+      s.ap_this_year = static_cast<long>(st.integer(18));
+      s.open_alerts = static_cast<long>(st.integer(19));
+      page.students.push_back(std::move(s));
+    }
+  } catch (const store::StoreError& e) {
+    return make_error(ErrorCode::kIoError, std::string("cannot list students: ") + e.what());
+  }
+  return page;
+}
+
+std::string student_page_json(const StudentPage& page) {
+  core::JsonWriter w;
+  w.reserve(page.students.size() * 400 + 64);
+  w.begin_object().key("students").begin_array();
+  for (const auto& s : page.students) {
+    w.begin_object().field("student_id", s.student_id).field("school_id", s.school_id);
+    w.field("counselor_id", s.counselor_id).field("last_name", s.last_name);
+    w.field("first_name", s.first_name).field("grade_level", s.grade).field("as_of_year", s.as_of_year);
+    w.key("uc").begin_object().field("pattern_complete", s.uc_complete);
+    w.field("projected_complete", s.uc_complete_projected).field("eligible", s.uc_eligible);
+    w.key("gpa").fixed(truncate2(s.uc_gpa), 2).end_object();
+    w.key("csu").begin_object().field("pattern_complete", s.csu_complete);
+    w.field("projected_complete", s.csu_complete_projected).field("eligible", s.csu_eligible);
+    w.key("gpa").fixed(truncate2(s.csu_gpa), 2).end_object();
+    w.field("on_track", s.on_track);
+    w.key("credited_semesters").compact(s.credited_semesters);
+    w.key("projected_semesters").compact(s.projected_semesters);
+    w.field("ap_this_year", s.ap_this_year).field("open_alerts", s.open_alerts);
+    w.end_object();
+  }
+  w.end_array().key("next_cursor");
+  if (page.next_cursor.empty()) w.null();
+  else w.value(page.next_cursor);
+  w.end_object();
+  return w.take();
+}
+
+}  // namespace agmon::service
