@@ -29,6 +29,9 @@ std::string import_report_json(const ImportReport& r, bool include_rows) {
   w.field("rows_quarantined", r.rows_quarantined).field("students_evaluated", r.students_evaluated);
   w.field("alerts_opened", r.alerts_opened).field("alerts_resolved", r.alerts_resolved);
   w.key("seconds").fixed(r.seconds, 3);
+  w.key("phases").begin_object();
+  for (const auto& [name, secs] : r.phases) w.key(name).fixed(secs, 3);
+  w.end_object();
   if (include_rows) {
     w.key("quarantined").begin_array();
     for (const auto& e : r.quarantined) {

@@ -98,6 +98,12 @@ ImportReport run_import(const std::string& db_path, const std::vector<std::strin
   r.mode = options.mode == store::ImportMode::kFull ? "full" : "incremental";
   r.dry_run = options.dry_run;
   const std::string started_at = now_iso8601();
+  auto phase_start = started;
+  auto phase = [&](const char* name) {
+    auto now = std::chrono::steady_clock::now();
+    r.phases.emplace_back(name, std::chrono::duration<double>(now - phase_start).count());
+    phase_start = now;
+  };
   auto finish = [&](ImportReport& rep) -> ImportReport& {
     rep.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return rep;
@@ -168,6 +174,7 @@ ImportReport run_import(const std::string& db_path, const std::vector<std::strin
       r.files.push_back(std::move(fr));
     }
     fill_raw_text(inputs, sink.errors(), sink.needs_raw());
+    phase("read");
 
     // 3. Over the reject limit? Then nothing is applied.
     auto& errors = sink.errors();
@@ -195,16 +202,19 @@ ImportReport run_import(const std::string& db_path, const std::vector<std::strin
     r.rows_changed = counts.students_changed + counts.courses_changed + counts.marks_changed +
                      counts.programs_changed;
     r.rows_removed = counts.rows_removed;
+    phase("merge");
 
     store::EvaluationRepo evaluations(db);
     std::string year = as_of_year(db, settings);
     if (year != evaluations.evaluated_year()) stage.touch_all_students();
     if (options.progress) options.progress("evaluating students");
     r.students_evaluated = evaluate_touched(db, settings, year, import_id);
+    phase("evaluate");
     evaluations.refresh_school_ap_offer();
     auto alerts = refresh_alerts(db, settings, import_id, started_at);
     r.alerts_opened = alerts.opened;
     r.alerts_resolved = alerts.resolved;
+    phase("alerts");
 
     r.rows_quarantined = static_cast<long>(errors.size());
     r.quarantined = errors;
@@ -227,6 +237,7 @@ ImportReport run_import(const std::string& db_path, const std::vector<std::strin
     }
     finish_import_record(db, r);
     tx.commit();
+    phase("commit");
     return r;
   } catch (const store::StoreError& e) {
     r.outcome = "failed";

@@ -58,6 +58,8 @@ struct ImportReport {
   long alerts_opened = 0;
   long alerts_resolved = 0;
   double seconds = 0;
+  // Seconds spent per phase (read, merge, evaluate, alerts, record), for operators and benches.
+  std::vector<std::pair<std::string, double>> phases;
   bool dry_run = false;
   std::vector<ingest::RowError> quarantined;  // every quarantined row
   std::vector<std::string> warnings;          // "file:line: message", the first 1000
