@@ -118,6 +118,7 @@ CsvStatus CsvReader::next() {
     }
     switch (parse_record()) {
       case Attempt::kDone: {
+        if (next_begin_ - begin_ > options_.max_record_bytes) return report_too_long();
         const char* b = buf_.get();
         for (const FieldSpan& s : spans_) {
           record_.fields.emplace_back((s.in_side ? side_.data() : b) + s.offset, s.size);
@@ -129,17 +130,17 @@ CsvStatus CsvReader::next() {
         return CsvStatus::kRecord;
       }
       case Attempt::kBlankLine:
+        if (next_begin_ - begin_ > options_.max_record_bytes) return report_too_long();
         begin_ = next_begin_;
         line_ += 1;
         break;
       case Attempt::kEndOfData:
+        if (end_ - begin_ > options_.max_record_bytes) return report_too_long();
         begin_ = end_;
         return CsvStatus::kEnd;
       case Attempt::kNeedMore:
-        if (end_ - begin_ >= options_.max_record_bytes) {
-          return report_malformed("record is longer than " +
-                                  std::to_string(options_.max_record_bytes) + " bytes");
-        }
+        // The record runs at least to end_: too long already, whatever follows.
+        if (end_ - begin_ > options_.max_record_bytes) return report_too_long();
         refill();  // on EOF the next attempt sees eof_ and never asks for more
         break;
       case Attempt::kUnterminated:
@@ -148,20 +149,39 @@ CsvStatus CsvReader::next() {
   }
 }
 
+// The limit applies to the record's bytes with its line ending, the same whether the record
+// came from memory or across file blocks.
+CsvStatus CsvReader::report_too_long() {
+  return report_malformed("record is longer than " + std::to_string(options_.max_record_bytes) +
+                          " bytes");
+}
+
 CsvStatus CsvReader::report_malformed(const std::string& why) {
-  // Resume at the line after the record's first line, so one bad quote costs one row.
+  // Resume at the line after the record's first line, so one bad quote costs one row. The
+  // raw text shown is that first line, cut at kMaxMalformedRaw; read enough to see it whole,
+  // so it is the same however the file was split into blocks.
+  const std::size_t window_max = kMaxMalformedRaw + 2;
+  auto newline_in = [this](std::size_t from, std::size_t count) -> std::size_t {
+    const void* nl = std::memchr(buf_.get() + from, '\n', count);
+    return nl != nullptr ? static_cast<std::size_t>(static_cast<const char*>(nl) - buf_.get())
+                         : kNoPos;
+  };
+  while (!eof_ && end_ - begin_ < window_max &&
+         newline_in(begin_, end_ - begin_) == kNoPos) {
+    refill();
+  }
   const char* b = buf_.get();
-  const void* nl = std::memchr(b + begin_, '\n', end_ - begin_);
-  std::size_t line_end = nl != nullptr ? static_cast<std::size_t>(static_cast<const char*>(nl) - b)
-                                       : end_;
-  std::size_t raw_end = line_end;
-  if (raw_end > begin_ && b[raw_end - 1] == '\r') --raw_end;
+  const std::size_t window = std::min(end_ - begin_, window_max);
+  std::size_t nl = newline_in(begin_, window);
+  std::size_t raw_end = nl != kNoPos ? nl : begin_ + window;
+  if (nl != kNoPos && raw_end > begin_ && b[raw_end - 1] == '\r') --raw_end;
   malformed_raw_.assign(b + begin_, std::min(raw_end - begin_, kMaxMalformedRaw));
   record_.line = line_;
   record_.raw = malformed_raw_;
   error_ = why;
-  if (nl != nullptr) {
-    begin_ = line_end + 1;
+  if (nl == kNoPos && window < end_ - begin_) nl = newline_in(begin_ + window, end_ - begin_ - window);
+  if (nl != kNoPos) {
+    begin_ = nl + 1;
   } else {
     begin_ = end_;
     skip_line_pending_ = !eof_;

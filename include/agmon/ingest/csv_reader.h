@@ -70,6 +70,7 @@ class CsvReader {
   Attempt parse_record();
   bool refill();  // false on EOF or error (sets io_failed_)
   CsvStatus report_malformed(const std::string& why);
+  CsvStatus report_too_long();
 
   static constexpr std::size_t kNoPos = static_cast<std::size_t>(-1);
 
