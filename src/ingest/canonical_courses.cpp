@@ -92,7 +92,8 @@ void map_course_row(RowReader& row, RecordSink& sink) {
   // Loaded, but the evaluator cannot place these in their area's sequence (ag-rules §3).
   const std::string who = "course " + c.local_course_id;
   if (c.ag_area == core::Area::c && c.math_level == 0) {
-    row.warn("A-G c " + who + " has no math_level (1-4); it cannot count toward the math sequence");
+    row.warn("A-G c " + who +
+             " has no math_level (1-4); its place in the math sequence is unknown");
   }
   if (c.ag_area == core::Area::e && (c.lote_language.empty() || c.lote_level == 0)) {
     row.warn("A-G e " + who + " has no lote_language/lote_level; its language level is unknown");

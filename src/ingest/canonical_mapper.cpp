@@ -57,6 +57,13 @@ core::Result<Binding> bind_header(const CsvRecord& header, const std::vector<Col
   return b;
 }
 
+bool all_blank(const CsvRecord& rec) {
+  for (std::string_view f : rec.fields) {
+    if (!trim(f).empty()) return false;
+  }
+  return true;
+}
+
 RowError make_row_error(const std::string& file, const CsvRecord& rec, std::string column,
                         std::string value, RowErrorKind kind, std::string message) {
   return RowError{file, rec.line, std::move(column), std::move(value), kind, std::move(message),
@@ -112,6 +119,8 @@ core::Result<FileStats> parse_canonical(CsvReader& reader, FileKind kind,
       return core::make_error(core::ErrorCode::kIoError, file + ": " + reader.error_message());
     }
     const CsvRecord& rec = reader.record();
+    // A row of only delimiters (",,,,", as spreadsheets export trailing rows) is a blank line.
+    if (status == CsvStatus::kRecord && all_blank(rec)) continue;
     ++stats.rows_read;
     if (status == CsvStatus::kMalformed) {
       sink.on_error(make_row_error(file, rec, "", "", RowErrorKind::kMalformedCsv,

@@ -252,6 +252,16 @@ TEST_CASE("error lines are physical lines, past blank lines and quoted newlines"
   CHECK(sink.students[0].last_name == "two\nlines");
 }
 
+TEST_CASE("rows of only delimiters are skipped like blank lines", "[ingest]") {
+  RecordingSink sink;
+  auto r = parse_text(FileKind::kStudents,
+                      "student_id,school_code,grade_level\n1,101,10\n,,\n , ,\n", sink);
+  REQUIRE(r.ok());
+  CHECK(r->rows_read == 1);
+  CHECK(r->rows_emitted == 1);
+  CHECK(sink.errors.empty());
+}
+
 TEST_CASE("a repeated header column is ignored with the unknown columns", "[ingest]") {
   RecordingSink sink;
   auto r = parse_text(FileKind::kStudents,
