@@ -48,6 +48,17 @@ TEST_CASE("a: one semester of US history plus civics fills the US year; civics a
   CHECK(earned(u.csu, 'a') == 2);
 }
 
+TEST_CASE("a: two years of world history still leave UC a at 2 without US history", "[core][ag][areas]") {
+  auto t = baseline().drop("USH").drop("GOV");
+  t.add("WHIST2", 'a', 11, "A,A", "hss=world_history");
+  auto r = t.eval();
+  // UC: min(2, world 4) + US 0 = 2. CSU: US 0 + min(2, leftover a 4) = 2.
+  CHECK(earned(r.uc, 'a') == 2);
+  CHECK(earned(r.csu, 'a') == 2);
+  // The second year overflows into g for UC: 2 + PREC 2 + SPN3 2 + ECON 1 -> g 2.
+  CHECK(earned(r.uc, 'g') == 2);
+}
+
 TEST_CASE("b: a missing senior English year leaves b at 6 for both systems", "[core][ag][areas]") {
   auto r = baseline().drop("ENG12").eval();
   CHECK(earned(r.uc, 'b') == 6);
