@@ -195,7 +195,7 @@ TEST_CASE("a missing required column rejects the whole file, naming file and col
   CHECK(two.error().message == "test.csv: missing required columns 'term_code', 'local_course_id'");
 }
 
-TEST_CASE("an empty file is rejected; a header-only file has no rows", "[ingest]") {
+TEST_CASE("an empty file is rejected and a header-only file has no rows", "[ingest]") {
   RecordingSink sink;
   auto empty = parse_text(FileKind::kStudents, "", sink);
   REQUIRE_FALSE(empty.ok());

@@ -105,7 +105,7 @@ TEST_CASE("grade_level_taken is a grade 1-12, blank meaning not given", "[ingest
   CHECK(e.message == "grade_level_taken '13' is not a grade (1-12)");
 }
 
-TEST_CASE("credits must be numbers; out-of-range credits warn", "[ingest]") {
+TEST_CASE("credits must be numbers and out-of-range credits warn", "[ingest]") {
   auto e = only_error(parse_one(FileKind::kCourseMarks, {{"credits_earned", "5,0"}}));
   // "5,0" unquoted is two fields: the row is ragged, not a bad number.
   CHECK(e.kind == RowErrorKind::kWrongColumnCount);

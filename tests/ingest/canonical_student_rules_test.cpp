@@ -80,7 +80,7 @@ TEST_CASE("Y/N flags also accept true/false and 1/0, blank is unknown", "[ingest
   CHECK(e.message == "homeless 'maybe' is not Y or N (also true/false, 1/0)");
 }
 
-TEST_CASE("race codes are ';'-separated CALPADS codes, duplicates dropped", "[ingest]") {
+TEST_CASE("race codes are semicolon-separated CALPADS codes with duplicates dropped", "[ingest]") {
   CHECK(parse_one(FileKind::kStudents, {{"race_codes", "202;700"}}).students.at(0).race_codes ==
         std::vector<int>{202, 700});
   CHECK(parse_one(FileKind::kStudents, {{"race_codes", "201; 400;201;"}}).students.at(0).race_codes ==
@@ -132,7 +132,7 @@ TEST_CASE("an impossible or ill-formed date is bad_date", "[ingest]") {
         RowErrorKind::kBadDate);
 }
 
-TEST_CASE("school years are YYYY-YYYY; the short YYYY-YY form is widened", "[ingest]") {
+TEST_CASE("school years are YYYY-YYYY and the short YYYY-YY form is widened", "[ingest]") {
   CHECK(parse_one(FileKind::kStudents, {{"academic_year", "2024-25"}}).students.at(0).academic_year ==
         "2024-2025");
   CHECK(parse_one(FileKind::kStudents, {{"academic_year", "1999-00"}}).students.at(0).academic_year ==
