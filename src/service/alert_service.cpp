@@ -1,10 +1,42 @@
-// PLACEHOLDER until the alert lifecycle lands: no alerts are computed yet.
+// The alert lifecycle after an import (equity.md §4): staged student findings and freshly
+// computed subgroup findings, diffed against the stored alerts by the store.
 #include "agmon/service/alert_service.h"
+
+#include <algorithm>
+#include <iterator>
+
+#include "agmon/store/alert_repo.h"
+#include "agmon/store/evaluation_repo.h"
+#include "agmon/store/gap_repo.h"
+#include "service/alerts_subgroup.h"
 
 namespace agmon::service {
 
-AlertRefresh refresh_alerts(store::Database&, const Settings&, std::optional<long>, const std::string&) {
-  return {};
+AlertRefresh refresh_alerts(store::Database& db, const Settings& settings, std::optional<long> import_id,
+                            const std::string& now) {
+  store::AlertRepo repo(db);
+  // No evaluation ran on this connection: nothing staged, so no student alert changes.
+  if (!repo.findings_begun()) repo.begin_findings();
+  AlertRefresh r;
+  auto students = repo.apply_findings(store::AlertScope::kEvaluatedStudents, import_id, now);
+  long absent = repo.resolve_absent_students(import_id, now);
+  repo.stage(subgroup_findings(db, settings));
+  auto groups = repo.apply_findings(store::AlertScope::kSubgroups, import_id, now);
+  repo.end_findings();
+  r.opened = students.opened + students.reopened + groups.opened + groups.reopened;
+  r.resolved = students.resolved + absent + groups.resolved;
+  return r;
+}
+
+void refresh_ap_offers(store::Database& db, const std::string& year) {
+  store::GapRepo gaps(db);
+  auto before = gaps.schools_offering_ap(year);
+  store::EvaluationRepo(db).refresh_school_ap_offer();
+  auto after = gaps.schools_offering_ap(year);
+  std::vector<std::string> changed;
+  std::set_symmetric_difference(before.begin(), before.end(), after.begin(), after.end(),
+                                std::back_inserter(changed));
+  if (!changed.empty()) store::AlertRepo(db).touch_students_of_schools(changed);
 }
 
 }  // namespace agmon::service

@@ -10,6 +10,7 @@
 #include "agmon/core/report_json.h"
 #include "agmon/store/evaluation_repo.h"
 #include "agmon/store/student_repo.h"
+#include "service/alerts_staging.h"
 
 namespace agmon::service {
 namespace {
@@ -18,6 +19,7 @@ struct Pending {
   core::Student student;
   std::vector<core::CourseMark> marks;
   store::EvaluationRow row;
+  std::vector<core::AlertFinding> alerts;  // staged for refresh_alerts()
 };
 
 store::EvaluationRow to_row(const core::Student& s, const core::StudentReport& rep) {
@@ -51,12 +53,14 @@ store::EvaluationRow to_row(const core::Student& s, const core::StudentReport& r
 }
 
 void evaluate_batch(std::vector<Pending>& batch, const core::Catalog& catalog,
-                    const core::RuleSet& rules, const std::string& year) {
+                    const core::RuleSet& rules, const std::string& year,
+                    const StudentAlertStager& stager) {
   auto work = [&](size_t from, size_t to) {
     for (size_t i = from; i < to; ++i) {
       auto records = core::resolve_records(batch[i].student, batch[i].marks, catalog, year);
       auto report = core::evaluate(batch[i].student, records, rules, year);
       batch[i].row = to_row(batch[i].student, report);
+      batch[i].alerts = stager.findings(report);
     }
   };
   // The evaluator is pure, so students evaluate in parallel; SQLite writes stay on this thread.
@@ -91,17 +95,21 @@ long evaluate_touched(store::Database& db, const Settings& settings, const std::
   store::EvaluationRepo evaluations(db);
   core::Catalog catalog(students.all_courses());
   const core::RuleSet& rules = settings.rules();
+  StudentAlertStager stager(db, settings, year);
   long count = 0;
   std::vector<Pending> batch;
   constexpr size_t kBatch = 4096;
   auto flush = [&] {
-    evaluate_batch(batch, catalog, rules, year);
-    for (const auto& p : batch) evaluations.save(p.row, import_id);
+    evaluate_batch(batch, catalog, rules, year, stager);
+    for (const auto& p : batch) {
+      evaluations.save(p.row, import_id);
+      stager.stage(p.alerts);
+    }
     count += static_cast<long>(batch.size());
     batch.clear();
   };
   students.for_each_touched([&](core::Student&& s, std::vector<core::CourseMark>&& marks) {
-    batch.push_back(Pending{std::move(s), std::move(marks), {}});
+    batch.push_back(Pending{std::move(s), std::move(marks), {}, {}});
     if (batch.size() >= kBatch) flush();
   });
   if (!batch.empty()) flush();

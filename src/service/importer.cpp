@@ -207,10 +207,11 @@ ImportReport run_import(const std::string& db_path, const std::vector<std::strin
     store::EvaluationRepo evaluations(db);
     std::string year = as_of_year(db, settings);
     if (year != evaluations.evaluated_year()) stage.touch_all_students();
+    // AP offers first: the student alert rules read them during evaluation.
+    refresh_ap_offers(db, year);
     if (options.progress) options.progress("evaluating students");
     r.students_evaluated = evaluate_touched(db, settings, year, import_id);
     phase("evaluate");
-    evaluations.refresh_school_ap_offer();
     auto alerts = refresh_alerts(db, settings, import_id, started_at);
     r.alerts_opened = alerts.opened;
     r.alerts_resolved = alerts.resolved;

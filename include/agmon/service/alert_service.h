@@ -16,7 +16,16 @@ struct AlertRefresh {
 };
 
 // Runs inside the import transaction, after evaluate_touched(). `now` is an ISO timestamp.
+// Student alerts: the findings evaluate_touched() staged for the students it evaluated are
+// diffed against their stored alerts; alerts of students no longer present are resolved.
+// Subgroup alerts: recomputed from the current gap tables (district and per school) and
+// diffed against every stored administrator alert. Each transition writes an alert_events row.
 AlertRefresh refresh_alerts(store::Database& db, const Settings& settings,
                             std::optional<long> import_id, const std::string& now);
+
+// Runs inside the import transaction, BEFORE evaluate_touched(): recomputes school_ap_offer
+// (AP_READY_NOT_ENROLLED reads it during evaluation) and adds to TEMP touched_students every
+// student of a school whose AP offer in `year` changed, so their AP alerts are re-judged.
+void refresh_ap_offers(store::Database& db, const std::string& year);
 
 }  // namespace agmon::service

@@ -33,9 +33,24 @@ core::Result<std::vector<store::AlertRecord>> list_alerts(store::Database& db, c
 core::Result<store::AlertRecord> acknowledge_alert(store::Database& db, long alert_id,
                                                    const std::string& actor, const std::string& note);
 
+// A JSON array of alert objects with every field of equity.md §4: id, kind, audience, school,
+// counselor, student_id, grouping, group, metric, detail, message, status, opened, last_seen,
+// resolved, acknowledged_by, acknowledged_at, ack_note, times_opened (absent values null).
 std::string alerts_json(const std::vector<store::AlertRecord>& alerts);
+// One alert object of that array (e.g. the answer to an acknowledgement).
+std::string alert_json(const store::AlertRecord& alert);
 std::string alerts_csv(const std::vector<store::AlertRecord>& alerts);
 // Grouped by counselor, then student, oldest first.
 std::string alerts_text(const std::vector<store::AlertRecord>& alerts);
+
+// The weekly digest for one counselor (plain text for e-mail): the alerts of their caseload
+// that opened (or reopened) and resolved at or after `since` (YYYY-MM-DD; default: 7 days
+// before `today`, "" = today's UTC date), and how many are still open. kInvalidArgument for
+// a bad date or an empty counselor.
+core::Result<std::string> alerts_digest(store::Database& db, const std::string& counselor,
+                                        const std::optional<std::string>& since,
+                                        const std::string& today = "");
+// "2026-11-23" minus `days` days ("2026-11-16"); "" when `date` is not a valid YYYY-MM-DD.
+std::string date_minus_days(const std::string& date, int days);
 
 }  // namespace agmon::service

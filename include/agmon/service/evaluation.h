@@ -18,7 +18,8 @@ std::string as_of_year(store::Database& db, const Settings& settings);
 
 // Evaluates every student listed in the TEMP table touched_students and stores the results.
 // Before overwriting, the previous flags are kept in TEMP previous_evaluations (for the
-// AG_STATUS_CHANGED alert). Returns the number of students evaluated.
+// AG_STATUS_CHANGED alert), and each student's alert findings are staged (TEMP staged_alerts)
+// for refresh_alerts(). Returns the number of students evaluated.
 long evaluate_touched(store::Database& db, const Settings& settings, const std::string& year,
                       std::optional<long> import_id);
 

@@ -1,10 +1,13 @@
-// AlertRepo: stored alerts and their history (equity.md §4).
+// AlertRepo: stored alerts and their history (equity.md §4): queries, acknowledgement, and the
+// set-based lifecycle diff an import runs (staged findings against the stored alerts).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "agmon/core/alert_rules.h"
 #include "agmon/store/database.h"
 
 namespace agmon::store {
@@ -32,14 +35,88 @@ struct AlertRecord {
   int times_opened = 1;
 };
 
+// One row of alert_events.
+struct AlertEvent {
+  long alert_id = 0;
+  std::string at;
+  std::string event;  // opened / reopened / resolved / acknowledged
+  std::optional<long> import_id;
+  std::string actor;
+  std::string note;
+};
+
+// Filters for list(); every field narrows (AND). Empty statuses = any status.
+struct AlertFilter {
+  std::optional<std::string> school, counselor, kind, student, audience;
+  std::vector<std::string> statuses;
+  std::vector<std::string> scope_schools;  // empty = every school
+  std::optional<std::string> scope_counselor;
+  int limit = 0;     // 0 = no limit
+  long after_id = 0;  // alerts with a larger id
+};
+
+// Which stored alerts a diff may resolve.
+enum class AlertScope {
+  kEvaluatedStudents,  // counselor alerts of the students in TEMP touched_students
+  kSubgroups,          // every administrator alert
+};
+
+struct AlertDiff {
+  long opened = 0;    // new identities
+  long reopened = 0;  // resolved before, true again
+  long still = 0;     // open or acknowledged, still true (last seen updated)
+  long resolved = 0;
+};
+
 class AlertRepo {
  public:
   explicit AlertRepo(Database& db) : db_(db) {}
+
+  // ---- Queries -------------------------------------------------------------------------
   // Open and acknowledged alerts of one student, oldest first.
   std::vector<AlertRecord> active_for_student(const std::string& student_id);
+  std::optional<AlertRecord> find(long alert_id);
+  // Ascending alert id (a stable paging order).
+  std::vector<AlertRecord> list(const AlertFilter& filter);
+  // The history of one alert, oldest first.
+  std::vector<AlertEvent> events(long alert_id);
+  // Events of `counselor`'s alerts at or after `since` (ISO date or timestamp), oldest first.
+  std::vector<std::pair<AlertRecord, AlertEvent>> events_since(const std::string& counselor,
+                                                               const std::string& since);
+  long count_active_for_counselor(const std::string& counselor);
+
+  // Marks an open (or re-marks an acknowledged) alert acknowledged and writes the event.
+  // The caller checks the status first.
+  void acknowledge(long alert_id, const std::string& actor, const std::string& note, const std::string& now);
+
+  // ---- Lifecycle (inside the import transaction) ---------------------------------------
+  // (Re)creates the empty TEMP table of findings for this import.
+  void begin_findings();
+  // True when this connection has a findings table (begin_findings() ran, end_findings() not).
+  bool findings_begun();
+  // Drops the findings table, so a later refresh cannot apply stale findings.
+  void end_findings();
+  // Stages findings (a repeated identity is staged once). Requires begin_findings().
+  void stage(const std::vector<core::AlertFinding>& findings);
+  // Diffs the staged findings of `audience` against the stored alerts in `scope`: new ->
+  // open, still true -> last seen updated (message refreshed), no longer true -> resolved
+  // (acknowledgement cleared), true again -> reopened (times_opened + 1). One alert_events
+  // row per transition.
+  AlertDiff apply_findings(AlertScope scope, std::optional<long> import_id, const std::string& now);
+  // Resolves the open alerts of students no longer in `students` (removed by a full import).
+  long resolve_absent_students(std::optional<long> import_id, const std::string& now);
+
+  // Inputs of the student rules for the students in TEMP touched_students:
+  // the previous flags (TEMP previous_evaluations) and open AG_STATUS_CHANGED details.
+  std::map<std::string, core::PreviousStatus> previous_statuses();
+  std::map<std::string, std::vector<std::string>> open_status_changes();
+  // Adds every student of these schools to TEMP touched_students (their AP offer changed).
+  void touch_students_of_schools(const std::vector<std::string>& schools);
 
  private:
   Database& db_;
+  Statement stage_;
+  bool stage_ready_ = false;
 };
 
 // Reads the columns of `alerts` in declaration order (SELECT * FROM alerts).

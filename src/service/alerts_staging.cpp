@@ -1,0 +1,26 @@
+// StudentAlertStager: the context each student's alert rules need, loaded once per import.
+#include "service/alerts_staging.h"
+
+#include "agmon/store/gap_repo.h"
+
+namespace agmon::service {
+
+StudentAlertStager::StudentAlertStager(store::Database& db, const Settings& settings, const std::string& year)
+    : repo_(db), thresholds_(settings.alert_thresholds()) {
+  ap_schools_ = store::GapRepo(db).schools_offering_ap(year);
+  previous_ = repo_.previous_statuses();
+  open_changes_ = repo_.open_status_changes();
+  repo_.begin_findings();
+}
+
+std::vector<core::AlertFinding> StudentAlertStager::findings(const core::StudentReport& report) const {
+  core::StudentAlertContext ctx;
+  ctx.school_offers_ap = ap_schools_.count(report.school_id) > 0;
+  if (auto p = previous_.find(report.student_id); p != previous_.end()) ctx.previous = p->second;
+  if (auto o = open_changes_.find(report.student_id); o != open_changes_.end()) ctx.open_status_changes = o->second;
+  return core::student_alerts(report, ctx, thresholds_);
+}
+
+void StudentAlertStager::stage(const std::vector<core::AlertFinding>& findings) { repo_.stage(findings); }
+
+}  // namespace agmon::service

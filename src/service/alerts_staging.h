@@ -1,0 +1,38 @@
+// Student alerts computed during evaluation: the StudentReport is in hand there, so each
+// evaluated student's findings are worked out alongside it (in the worker threads) and staged
+// in a TEMP table for refresh_alerts() to diff. Internal to the service layer.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "agmon/core/alert_rules.h"
+#include "agmon/service/settings.h"
+#include "agmon/store/alert_repo.h"
+#include "agmon/store/database.h"
+
+namespace agmon::service {
+
+class StudentAlertStager {
+ public:
+  // Reads the rule inputs for the students in TEMP touched_students (previous flags from TEMP
+  // previous_evaluations, open AG_STATUS_CHANGED alerts, schools offering AP in `year`) and
+  // starts an empty staging table. Call after previous_evaluations is filled.
+  StudentAlertStager(store::Database& db, const Settings& settings, const std::string& year);
+
+  // The findings for one evaluated student. Const and read-only: safe from worker threads.
+  std::vector<core::AlertFinding> findings(const core::StudentReport& report) const;
+  // Stages findings (SQLite thread only).
+  void stage(const std::vector<core::AlertFinding>& findings);
+
+ private:
+  store::AlertRepo repo_;
+  core::AlertThresholds thresholds_;
+  std::set<std::string> ap_schools_;
+  std::map<std::string, core::PreviousStatus> previous_;
+  std::map<std::string, std::vector<std::string>> open_changes_;
+};
+
+}  // namespace agmon::service

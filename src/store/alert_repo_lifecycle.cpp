@@ -1,0 +1,175 @@
+// AlertRepo lifecycle: the findings of one import are staged in a TEMP table and diffed against
+// the stored alerts with a handful of set-based statements (equity.md §4), so a full import of
+// a large district costs a few joins rather than one round trip per alert.
+#include "agmon/store/alert_repo.h"
+
+namespace agmon::store {
+namespace {
+
+constexpr const char* kActive = "status IN ('open', 'acknowledged')";
+
+// Runs `sql` binding ?1 = now and, when the statement has it, ?2 = the import id.
+int run(Database& db, const std::string& sql, const std::string& now, std::optional<long> import_id,
+        bool has_import) {
+  auto st = db.prepare(sql);
+  st.bind(1, now);
+  if (has_import) {
+    if (import_id) st.bind(2, static_cast<std::int64_t>(*import_id));
+    else st.bind_null(2);
+  }
+  st.run();
+  return db.changes();
+}
+
+std::string audience_of(AlertScope scope) {
+  return scope == AlertScope::kEvaluatedStudents ? "'counselor'" : "'administrator'";
+}
+
+// The stored alerts a diff in `scope` may resolve (columns of `alerts`, unqualified).
+std::string scope_sql(AlertScope scope) {
+  if (scope == AlertScope::kEvaluatedStudents)
+    return "audience = 'counselor' AND student_id IN (SELECT student_id FROM temp.touched_students)";
+  return "audience = 'administrator'";
+}
+
+// Resolves the active alerts matching `where`: events first (they need the ids), then the rows.
+long resolve_where(Database& db, const std::string& where, std::optional<long> import_id,
+                   const std::string& now) {
+  run(db,
+      "INSERT INTO alert_events(alert_id, at, event, import_id) SELECT alert_id, ?1, 'resolved', ?2 "
+      "FROM alerts WHERE " + where,
+      now, import_id, true);
+  // The acknowledgement belonged to this episode: a reopened alert must be seen afresh.
+  return run(db,
+             "UPDATE alerts SET status = 'resolved', resolved_at = ?1, resolved_import_id = ?2, "
+             "acknowledged_by = NULL, acknowledged_at = NULL, ack_note = NULL WHERE " + where,
+             now, import_id, true);
+}
+
+}  // namespace
+
+void AlertRepo::begin_findings() {
+  db_.exec("DROP TABLE IF EXISTS temp.staged_alerts");
+  db_.exec(
+      "CREATE TEMP TABLE staged_alerts (identity TEXT PRIMARY KEY, kind TEXT NOT NULL, "
+      "audience TEXT NOT NULL, school_code TEXT NOT NULL, counselor_id TEXT NOT NULL, "
+      "student_id TEXT NOT NULL, grouping TEXT NOT NULL, group_name TEXT NOT NULL, "
+      "metric TEXT NOT NULL, detail TEXT NOT NULL, message TEXT NOT NULL) WITHOUT ROWID");
+  // Same shape as ImportStage's, for a refresh outside an import (nothing evaluated).
+  db_.exec("CREATE TEMP TABLE IF NOT EXISTS touched_students (student_id TEXT PRIMARY KEY) WITHOUT ROWID");
+  stage_ready_ = false;
+}
+
+bool AlertRepo::findings_begun() {
+  auto st = db_.prepare("SELECT 1 FROM temp.sqlite_master WHERE type = 'table' AND name = 'staged_alerts'");
+  return st.step();
+}
+
+void AlertRepo::end_findings() {
+  stage_ = Statement();
+  stage_ready_ = false;
+  db_.exec("DROP TABLE IF EXISTS temp.staged_alerts");
+}
+
+void AlertRepo::stage(const std::vector<core::AlertFinding>& findings) {
+  if (findings.empty()) return;
+  if (!stage_ready_) {
+    stage_ = db_.prepare("INSERT OR IGNORE INTO temp.staged_alerts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    stage_ready_ = true;
+  }
+  for (const auto& f : findings) {
+    stage_.bind(1, f.identity).bind(2, core::alert_kind_name(f.kind)).bind(3, f.audience);
+    stage_.bind(4, f.school).bind(5, f.counselor).bind(6, f.student_id).bind(7, f.grouping);
+    stage_.bind(8, f.group).bind(9, f.metric).bind(10, f.detail).bind(11, f.message);
+    stage_.run();
+    stage_.reset();
+  }
+}
+
+AlertDiff AlertRepo::apply_findings(AlertScope scope, std::optional<long> import_id, const std::string& now) {
+  const std::string staged = "(SELECT identity FROM temp.staged_alerts WHERE audience = " + audience_of(scope) + ")";
+  AlertDiff d;
+  // Still true: last seen, and the message (it may quote figures that moved).
+  d.still = run(db_,
+                "UPDATE alerts SET last_seen_at = ?1, message = s.message, school_code = s.school_code, "
+                "counselor_id = s.counselor_id FROM temp.staged_alerts s WHERE s.identity = alerts.identity "
+                "AND s.audience = " + audience_of(scope) + " AND alerts." + kActive,
+                now, import_id, false);
+  // True again.
+  run(db_,
+      "INSERT INTO alert_events(alert_id, at, event, import_id) SELECT alert_id, ?1, 'reopened', ?2 "
+      "FROM alerts WHERE status = 'resolved' AND identity IN " + staged,
+      now, import_id, true);
+  d.reopened = run(db_,
+                   "UPDATE alerts SET status = 'open', opened_at = ?1, opened_import_id = ?2, "
+                   "last_seen_at = ?1, resolved_at = NULL, resolved_import_id = NULL, "
+                   "acknowledged_by = NULL, acknowledged_at = NULL, ack_note = NULL, "
+                   "times_opened = times_opened + 1, message = s.message, school_code = s.school_code, "
+                   "counselor_id = s.counselor_id FROM temp.staged_alerts s WHERE "
+                   "s.identity = alerts.identity AND alerts.status = 'resolved' AND s.audience = " +
+                       audience_of(scope),
+                   now, import_id, true);
+  // No longer true.
+  d.resolved = resolve_where(db_, scope_sql(scope) + " AND " + kActive + " AND identity NOT IN " + staged,
+                             import_id, now);
+  // New.
+  auto top = db_.prepare("SELECT coalesce(max(alert_id), 0) FROM alerts");
+  top.step();
+  const std::int64_t before = top.integer(0);
+  d.opened = run(db_,
+                 "INSERT INTO alerts(identity, kind, audience, school_code, counselor_id, student_id, "
+                 "grouping, group_name, metric, detail, message, status, opened_at, opened_import_id, "
+                 "last_seen_at, times_opened) SELECT identity, kind, audience, school_code, counselor_id, "
+                 "student_id, grouping, group_name, metric, detail, message, 'open', ?1, ?2, ?1, 1 "
+                 "FROM temp.staged_alerts s WHERE s.audience = " + audience_of(scope) +
+                     " AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.identity = s.identity) ORDER BY s.identity",
+                 now, import_id, true);
+  run(db_,
+      "INSERT INTO alert_events(alert_id, at, event, import_id) SELECT alert_id, ?1, 'opened', ?2 "
+      "FROM alerts WHERE alert_id > " + std::to_string(before),
+      now, import_id, true);
+  return d;
+}
+
+long AlertRepo::resolve_absent_students(std::optional<long> import_id, const std::string& now) {
+  return resolve_where(db_,
+                       std::string("audience = 'counselor' AND ") + kActive +
+                           " AND student_id NOT IN (SELECT student_id FROM students)",
+                       import_id, now);
+}
+
+std::map<std::string, core::PreviousStatus> AlertRepo::previous_statuses() {
+  std::map<std::string, core::PreviousStatus> out;
+  auto st = db_.prepare(
+      "SELECT student_id, uc_complete_projected, csu_complete_projected, on_track FROM "
+      "temp.previous_evaluations");
+  while (st.step()) {
+    core::PreviousStatus p;
+    p.uc_complete_projected = st.integer(1) != 0;
+    p.csu_complete_projected = st.integer(2) != 0;
+    p.on_track = st.integer(3) != 0;
+    out.emplace(st.str(0), p);
+  }
+  return out;
+}
+
+std::map<std::string, std::vector<std::string>> AlertRepo::open_status_changes() {
+  std::map<std::string, std::vector<std::string>> out;
+  auto st = db_.prepare(
+      "SELECT student_id, detail FROM alerts WHERE kind = 'AG_STATUS_CHANGED' AND " + std::string(kActive) +
+      " AND student_id IN (SELECT student_id FROM temp.touched_students)");
+  while (st.step()) out[st.str(0)].push_back(st.str(1));
+  return out;
+}
+
+void AlertRepo::touch_students_of_schools(const std::vector<std::string>& schools) {
+  auto st = db_.prepare(
+      "INSERT OR IGNORE INTO temp.touched_students SELECT student_id FROM students WHERE school_code = ?");
+  for (const auto& s : schools) {
+    st.bind(1, s);
+    st.run();
+    st.reset();
+  }
+}
+
+}  // namespace agmon::store
