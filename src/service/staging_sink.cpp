@@ -24,6 +24,21 @@ void StagingSink::displaced(const std::optional<store::DisplacedRow>& row, const
   // The later row was accepted in its place: the count of accepted rows is unchanged.
 }
 
+bool StagingSink::student_known(const std::string& student_id) {
+  if (student_id == last_known_student_) return true;
+  if (!stage_.student_known(student_id)) return false;
+  last_known_student_ = student_id;
+  return true;
+}
+
+bool StagingSink::course_known(const core::CourseMark& m) {
+  std::string key = m.school_code + '\x1f' + m.local_course_id;
+  if (known_courses_.count(key)) return true;
+  if (!stage_.course_known(m.school_code, m.local_course_id, m.academic_year)) return false;
+  known_courses_.insert(std::move(key));
+  return true;
+}
+
 void StagingSink::on_student(core::Student&& s, long line) {
   displaced(stage_.add_student(s, file_, line), "student");
 }
@@ -37,12 +52,12 @@ void StagingSink::on_mark(core::CourseMark&& m, long line) {
   e.file = file_;
   e.line = line;
   e.kind = RowErrorKind::kOrphan;
-  if (!stage_.student_known(m.student_id)) {
+  if (!student_known(m.student_id)) {
     e.column = "student_id";
     e.value = m.student_id;
     e.message = "no student " + m.student_id + " in this import or the database";
   } else if (!m.ag_area_override &&
-             !stage_.course_known(m.school_code, m.local_course_id, m.academic_year)) {
+             !course_known(m)) {
     // A mark with an ag_area_override (transfer or articulated credit) needs no catalog row.
     e.column = "local_course_id";
     e.value = m.local_course_id;
@@ -57,7 +72,7 @@ void StagingSink::on_mark(core::CourseMark&& m, long line) {
 }
 
 void StagingSink::on_program(ingest::StudentProgram&& p, long line) {
-  if (!stage_.student_known(p.student_id)) {
+  if (!student_known(p.student_id)) {
     RowError e{file_, line, "student_id", p.student_id, RowErrorKind::kOrphan,
                "no student " + p.student_id + " in this import or the database", ""};
     needs_raw_.push_back(errors_.size());

@@ -38,8 +38,15 @@ class StagingSink : public ingest::RecordSink {
  private:
   void displaced(const std::optional<store::DisplacedRow>& row, const char* what);
 
+  // Positive lookups only (a known id stays known for the rest of the call): marks arrive
+  // grouped by student, and a catalog has a few thousand courses.
+  bool student_known(const std::string& student_id);
+  bool course_known(const core::CourseMark& mark);
+
   store::ImportStage& stage_;
   std::string file_;
+  std::string last_known_student_;
+  std::set<std::string, std::less<>> known_courses_;  // "school\x1fcourse"
   long accepted_ = 0;
   std::vector<ingest::RowError> errors_;
   std::vector<size_t> needs_raw_;
