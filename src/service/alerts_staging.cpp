@@ -21,6 +21,25 @@ std::vector<core::AlertFinding> StudentAlertStager::findings(const core::Student
   return core::student_alerts(report, ctx, thresholds_);
 }
 
+std::vector<core::AlertFinding> ap_ready_findings(const store::ApReadyFacts& facts, bool school_offers_ap,
+                                                  const core::AlertThresholds& thresholds) {
+  // A report holding just those facts: the same rule, message and identity as an evaluation.
+  core::StudentReport r;
+  r.student_id = facts.student_id;
+  r.school_id = facts.school_code;
+  r.counselor_id = facts.counselor_id;
+  r.as_of_year = facts.as_of_year;
+  r.grade_level = facts.grade;
+  r.uc.gpa_weighted_capped = facts.uc_gpa_capped;
+  r.ap_enrolled_this_year = facts.ap_this_year ? 1 : 0;
+  core::StudentAlertContext ctx;
+  ctx.school_offers_ap = school_offers_ap;
+  std::vector<core::AlertFinding> out;
+  for (auto& f : core::student_alerts(r, ctx, thresholds))
+    if (f.kind == core::AlertKind::ap_ready_not_enrolled) out.push_back(std::move(f));
+  return out;
+}
+
 void StudentAlertStager::stage(const std::vector<core::AlertFinding>& findings) { repo_.stage(findings); }
 
 }  // namespace agmon::service

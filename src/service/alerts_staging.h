@@ -35,4 +35,9 @@ class StudentAlertStager {
   std::map<std::string, std::vector<std::string>> open_changes_;
 };
 
+// AP_READY_NOT_ENROLLED (only) for a student who was not re-evaluated, from the stored facts
+// that rule reads: grade, UC weighted-capped GPA, AP this year, and whether the school offers AP.
+std::vector<core::AlertFinding> ap_ready_findings(const store::ApReadyFacts& facts, bool school_offers_ap,
+                                                  const core::AlertThresholds& thresholds);
+
 }  // namespace agmon::service

@@ -22,13 +22,17 @@ int run(Database& db, const std::string& sql, const std::string& now, std::optio
 }
 
 std::string audience_of(AlertScope scope) {
-  return scope == AlertScope::kEvaluatedStudents ? "'counselor'" : "'administrator'";
+  return scope == AlertScope::kSubgroups ? "'administrator'" : "'counselor'";
 }
 
 // The stored alerts a diff in `scope` may resolve (columns of `alerts`, unqualified).
 std::string scope_sql(AlertScope scope) {
   if (scope == AlertScope::kEvaluatedStudents)
     return "audience = 'counselor' AND student_id IN (SELECT student_id FROM temp.touched_students)";
+  if (scope == AlertScope::kApOfferChanged)
+    return "audience = 'counselor' AND kind = 'AP_READY_NOT_ENROLLED' AND school_code IN (SELECT "
+           "school_code FROM temp.ap_offer_changed) AND student_id NOT IN (SELECT student_id FROM "
+           "temp.touched_students)";
   return "audience = 'administrator'";
 }
 
@@ -57,6 +61,7 @@ void AlertRepo::begin_findings() {
       "metric TEXT NOT NULL, detail TEXT NOT NULL, message TEXT NOT NULL) WITHOUT ROWID");
   // Same shape as ImportStage's, for a refresh outside an import (nothing evaluated).
   db_.exec("CREATE TEMP TABLE IF NOT EXISTS touched_students (student_id TEXT PRIMARY KEY) WITHOUT ROWID");
+  db_.exec("CREATE TEMP TABLE IF NOT EXISTS ap_offer_changed (school_code TEXT PRIMARY KEY) WITHOUT ROWID");
   stage_ready_ = false;
 }
 
@@ -69,6 +74,7 @@ void AlertRepo::end_findings() {
   stage_ = Statement();
   stage_ready_ = false;
   db_.exec("DROP TABLE IF EXISTS temp.staged_alerts");
+  db_.exec("DROP TABLE IF EXISTS temp.ap_offer_changed");
 }
 
 void AlertRepo::stage(const std::vector<core::AlertFinding>& findings) {
@@ -162,14 +168,35 @@ std::map<std::string, std::vector<std::string>> AlertRepo::open_status_changes()
   return out;
 }
 
-void AlertRepo::touch_students_of_schools(const std::vector<std::string>& schools) {
-  auto st = db_.prepare(
-      "INSERT OR IGNORE INTO temp.touched_students SELECT student_id FROM students WHERE school_code = ?");
+void AlertRepo::set_ap_offer_changed(const std::vector<std::string>& schools) {
+  db_.exec("DROP TABLE IF EXISTS temp.ap_offer_changed");
+  db_.exec("CREATE TEMP TABLE ap_offer_changed (school_code TEXT PRIMARY KEY) WITHOUT ROWID");
+  auto st = db_.prepare("INSERT OR IGNORE INTO temp.ap_offer_changed VALUES (?)");
   for (const auto& s : schools) {
     st.bind(1, s);
     st.run();
     st.reset();
   }
+}
+
+std::vector<ApReadyFacts> AlertRepo::ap_offer_changed_students() {
+  std::vector<ApReadyFacts> out;
+  auto st = db_.prepare(
+      "SELECT student_id, school_code, counselor_id, as_of_year, grade, uc_gpa_capped, ap_this_year "
+      "FROM student_evaluations WHERE school_code IN (SELECT school_code FROM temp.ap_offer_changed) "
+      "AND student_id NOT IN (SELECT student_id FROM temp.touched_students)");
+  while (st.step()) {
+    ApReadyFacts f;
+    f.student_id = st.str(0);
+    f.school_code = st.str(1);
+    f.counselor_id = st.str(2);
+    f.as_of_year = st.str(3);
+    f.grade = static_cast<int>(st.integer(4));
+    f.uc_gpa_capped = st.optional_real(5);
+    f.ap_this_year = st.integer(6) != 0;
+    out.push_back(std::move(f));
+  }
+  return out;
 }
 
 }  // namespace agmon::store

@@ -24,8 +24,9 @@ AlertRefresh refresh_alerts(store::Database& db, const Settings& settings,
                             std::optional<long> import_id, const std::string& now);
 
 // Runs inside the import transaction, BEFORE evaluate_touched(): recomputes school_ap_offer
-// (AP_READY_NOT_ENROLLED reads it during evaluation) and adds to TEMP touched_students every
-// student of a school whose AP offer in `year` changed, so their AP alerts are re-judged.
+// (AP_READY_NOT_ENROLLED reads it during evaluation) and records the schools whose AP offer
+// in `year` changed; refresh_alerts() then re-judges AP_READY_NOT_ENROLLED for their students
+// that were not re-evaluated, from the stored evaluations.
 void refresh_ap_offers(store::Database& db, const std::string& year);
 
 }  // namespace agmon::service

@@ -58,7 +58,17 @@ struct AlertFilter {
 // Which stored alerts a diff may resolve.
 enum class AlertScope {
   kEvaluatedStudents,  // counselor alerts of the students in TEMP touched_students
+  kApOfferChanged,     // AP_READY_NOT_ENROLLED alerts of the other students of the schools
+                       // in TEMP ap_offer_changed
   kSubgroups,          // every administrator alert
+};
+
+// The stored facts AP_READY_NOT_ENROLLED reads, for a student who was not re-evaluated.
+struct ApReadyFacts {
+  std::string student_id, school_code, counselor_id, as_of_year;
+  int grade = 0;
+  std::optional<double> uc_gpa_capped;
+  bool ap_this_year = false;
 };
 
 struct AlertDiff {
@@ -94,7 +104,7 @@ class AlertRepo {
   void begin_findings();
   // True when this connection has a findings table (begin_findings() ran, end_findings() not).
   bool findings_begun();
-  // Drops the findings table, so a later refresh cannot apply stale findings.
+  // Drops the findings (and ap_offer_changed), so a later refresh cannot apply stale ones.
   void end_findings();
   // Stages findings (a repeated identity is staged once). Requires begin_findings().
   void stage(const std::vector<core::AlertFinding>& findings);
@@ -110,8 +120,10 @@ class AlertRepo {
   // the previous flags (TEMP previous_evaluations) and open AG_STATUS_CHANGED details.
   std::map<std::string, core::PreviousStatus> previous_statuses();
   std::map<std::string, std::vector<std::string>> open_status_changes();
-  // Adds every student of these schools to TEMP touched_students (their AP offer changed).
-  void touch_students_of_schools(const std::vector<std::string>& schools);
+  // Records the schools whose AP offer changed at this import (TEMP ap_offer_changed).
+  void set_ap_offer_changed(const std::vector<std::string>& schools);
+  // Students of those schools outside TEMP touched_students, with their stored facts.
+  std::vector<ApReadyFacts> ap_offer_changed_students();
 
  private:
   Database& db_;
