@@ -1,0 +1,33 @@
+# Writes a C++ file holding every file under ${DIR} (src/http/static/) as a byte array, plus
+# the table agmon::http::kEmbeddedAssets that src/http/static_assets.cpp serves when the build
+# defines AGMON_EMBEDDED_STATIC. Run as: cmake -DOUT=<file.cpp> -DDIR=<dir> -P embed_static.cmake
+get_filename_component(DIR "${DIR}" ABSOLUTE)
+file(GLOB_RECURSE files RELATIVE ${DIR} ${DIR}/*)
+list(SORT files)
+set(out "// Generated from src/http/static/ by cmake/embed_static.cmake. Do not edit.\n")
+string(APPEND out "#include \"agmon/http/static_assets.h\"\n\nnamespace agmon::http {\nnamespace {\n")
+set(table "")
+set(i 0)
+foreach(rel ${files})
+  if(rel MATCHES "(^|/)\\.")  # skip hidden files (editor swap files, .gitkeep)
+    continue()
+  endif()
+  file(READ ${DIR}/${rel} hex HEX)
+  string(LENGTH "${hex}" hexlen)
+  math(EXPR size "${hexlen} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
+  string(APPEND out "const unsigned char kData${i}[] = {${bytes}0};\n")
+  # The content type is chosen at run time from the extension (content_type_for).
+  string(APPEND table "    {\"${rel}\", {}, std::string_view(reinterpret_cast<const char*>(kData${i}), ${size})},\n")
+  math(EXPR i "${i} + 1")
+endforeach()
+# extern first: a namespace-scope const would otherwise have internal linkage.
+string(APPEND out "}  // namespace\n\nextern const StaticAsset kEmbeddedAssets[];\n")
+string(APPEND out "extern const std::size_t kEmbeddedAssetCount;\n")
+string(APPEND out "const StaticAsset kEmbeddedAssets[] = {\n${table}")
+if(i EQUAL 0)
+  string(APPEND out "    {\"\", {}, {}},\n")
+endif()
+string(APPEND out "};\nconst std::size_t kEmbeddedAssetCount = ${i};\n\n}  // namespace agmon::http\n")
+file(WRITE ${OUT}.tmp "${out}")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different ${OUT}.tmp ${OUT})

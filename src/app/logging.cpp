@@ -1,0 +1,54 @@
+// spdlog sinks for the daemon, and the bridge from http::LogFn and Poco's ErrorHandler.
+#include "agmon/app/logging.h"
+
+#include <Poco/ErrorHandler.h>
+#include <spdlog/sinks/rotating_file_sink.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+namespace agmon::app {
+namespace {
+
+// Errors escaping Poco's own threads (acceptor, dispatcher) end up here instead of stderr.
+class PocoErrors : public Poco::ErrorHandler {
+ public:
+  void exception(const Poco::Exception& e) override { spdlog::error("poco: {}", e.displayText()); }
+  void exception(const std::exception& e) override { spdlog::error("poco: {}", e.what()); }
+  void exception() override { spdlog::error("poco: unknown exception"); }
+};
+
+}  // namespace
+
+core::Status setup_logging(const LogOptions& options, bool to_stderr) {
+  std::vector<spdlog::sink_ptr> sinks;
+  if (to_stderr) sinks.push_back(std::make_shared<spdlog::sinks::stderr_sink_mt>());
+  if (!options.file.empty()) {
+    try {
+      sinks.push_back(std::make_shared<spdlog::sinks::rotating_file_sink_mt>(
+          options.file, options.max_bytes, static_cast<std::size_t>(options.max_files)));
+    } catch (const spdlog::spdlog_ex& e) {
+      return core::make_error(core::ErrorCode::kIoError, "cannot open the log file " + options.file + ": " + e.what());
+    }
+  }
+  auto logger = std::make_shared<spdlog::logger>("agmon", sinks.begin(), sinks.end());
+  logger->set_level(spdlog::level::from_str(options.level));
+  logger->set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %l %v");
+  logger->flush_on(spdlog::level::info);
+  spdlog::set_default_logger(logger);
+  static PocoErrors handler;
+  Poco::ErrorHandler::set(&handler);
+  return core::Status::success();
+}
+
+http::LogFn spdlog_sink() {
+  return [](http::LogLevel level, const std::string& message) {
+    switch (level) {
+      case http::LogLevel::kDebug: spdlog::debug("{}", message); break;
+      case http::LogLevel::kInfo: spdlog::info("{}", message); break;
+      case http::LogLevel::kWarn: spdlog::warn("{}", message); break;
+      case http::LogLevel::kError: spdlog::error("{}", message); break;
+    }
+  };
+}
+
+}  // namespace agmon::app

@@ -1,2 +1,0 @@
-// Keeps the http library non-empty until the daemon lands.
-namespace agmon::http {}

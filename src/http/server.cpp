@@ -1,0 +1,143 @@
+// The Server: database check, socket, thread pool, Poco HTTPServer, orderly shutdown.
+#include "agmon/http/server.h"
+
+#include <Poco/Exception.h>
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/ThreadPool.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+
+#include "agmon/store/database.h"
+#include "http/dispatcher.h"
+#include "http/server_context.h"
+
+namespace agmon::http {
+
+core::Result<Poco::Net::ServerSocket> bind_listen_socket(const std::string& host, int port, int backlog) {
+  if (port < 0 || port > 65535)
+    return core::make_error(core::ErrorCode::kInvalidArgument, "port must be from 0 to 65535");
+  try {
+    Poco::Net::ServerSocket socket;
+    // reusePort = false: Poco 1.11 would otherwise set SO_REUSEPORT and a second daemon
+    // would silently share the port (toolchain.md §4).
+    socket.bind(Poco::Net::SocketAddress(host, static_cast<Poco::UInt16>(port)), true, false);
+    socket.listen(backlog);
+    return socket;
+  } catch (const Poco::Exception& e) {
+    return core::make_error(core::ErrorCode::kIoError,
+                            "cannot listen on " + host + ":" + std::to_string(port) + ": " + e.displayText());
+  }
+}
+
+bool Exchange::audit(const std::vector<std::string>& student_ids) {
+  if (student_ids.empty()) return true;
+  std::vector<service::AuditEntry> entries;
+  entries.reserve(student_ids.size());
+  const std::string role(service::role_name(principal.role));
+  const std::string where = endpoint();
+  for (const auto& id : student_ids) entries.push_back({"", principal.token_name, role, id, where, client});
+  return ctx.audit->record(std::move(entries));
+}
+
+struct Server::Impl {
+  ServerContext ctx;
+  std::unique_ptr<Poco::ThreadPool> pool;
+  std::unique_ptr<Poco::Net::HTTPServer> http;
+  int port = 0;
+  bool running = false;
+};
+
+Server::Server(ServerOptions options, service::Settings settings, LogFn log) : impl_(new Impl) {
+  impl_->ctx.options = std::move(options);
+  impl_->ctx.settings = std::move(settings);
+  impl_->ctx.log_fn = std::move(log);
+}
+
+Server::~Server() { stop(); }
+
+core::Status Server::start() {
+  auto socket = bind_listen_socket(impl_->ctx.options.bind, impl_->ctx.options.port);
+  if (!socket) return socket.error();
+  return start(std::move(socket.value()));
+}
+
+core::Status Server::start(Poco::Net::ServerSocket bound) {
+  if (impl_->running) return core::Status::success();
+  ServerContext& ctx = impl_->ctx;
+  const ServerOptions& o = ctx.options;
+  if (o.threads < 1 || o.max_queued < 1)
+    return core::make_error(core::ErrorCode::kInvalidArgument, "threads and queue must be at least 1");
+  {
+    // Creates and migrates the database; the workers then open it read-only.
+    auto db = store::Database::open(o.db_path);
+    if (!db) return db.error();
+  }
+  ctx.upload_dir = o.upload_dir;
+  if (ctx.upload_dir.empty()) {
+    auto parent = std::filesystem::absolute(o.db_path).parent_path();
+    ctx.upload_dir = (parent / ".agmon-uploads").string();
+  }
+  if (mkdir(ctx.upload_dir.c_str(), 0700) != 0 && errno != EEXIST)
+    return core::make_error(core::ErrorCode::kIoError, "cannot create the upload folder " + ctx.upload_dir);
+
+  ctx.routes = all_routes();
+  std::vector<Metrics::Label> labels;
+  for (const auto& r : ctx.routes) {
+    ctx.router.add(r.method, r.pattern);
+    labels.push_back({r.method, r.pattern});
+  }
+  ctx.metrics = std::make_unique<Metrics>(std::move(labels));
+  ctx.limiter = std::make_unique<AuthLimiter>(o.auth_failures_per_minute, std::chrono::seconds(60));
+  service::AuditLog::Options ao;
+  ao.flush_interval_ms = o.audit_flush_ms;
+  ao.max_backlog = o.audit_max_backlog;
+  ao.on_error = [&ctx](const std::string& m) { ctx.log(LogLevel::kError, "audit log: " + m + " (will retry)"); };
+  ctx.audit = std::make_unique<service::AuditLog>(o.db_path, std::move(ao));
+
+  Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
+  params->setMaxThreads(o.threads);
+  params->setMaxQueued(o.max_queued);
+  params->setKeepAlive(o.keep_alive);
+  params->setKeepAliveTimeout(Poco::Timespan(o.keep_alive_timeout_s, 0));
+  params->setMaxKeepAliveRequests(o.max_keep_alive_requests);
+  params->setTimeout(Poco::Timespan(o.timeout_s, 0));
+  params->setSoftwareVersion("agmon");
+  try {
+    // min == max: no thread churn, so each thread's database connection lives on.
+    impl_->pool = std::make_unique<Poco::ThreadPool>(o.threads, o.threads);
+    impl_->port = bound.address().port();
+    impl_->http = std::make_unique<Poco::Net::HTTPServer>(new DispatcherFactory(ctx), *impl_->pool, bound, params);
+    impl_->http->start();
+  } catch (const Poco::Exception& e) {
+    return core::make_error(core::ErrorCode::kIoError, "cannot start the server: " + e.displayText());
+  }
+  ctx.http = impl_->http.get();
+  impl_->running = true;
+  ctx.log(LogLevel::kInfo, "listening on http://" + o.bind + ":" + std::to_string(impl_->port) + " with " +
+                               std::to_string(o.threads) + " threads");
+  return core::Status::success();
+}
+
+void Server::stop() {
+  if (!impl_ || !impl_->running) return;
+  impl_->running = false;
+  impl_->ctx.http = nullptr;
+  // Stops accepting; requests being handled finish, idle keep-alive connections are closed.
+  impl_->http->stopAll(false);
+  impl_->pool->joinAll();
+  impl_->http.reset();
+  impl_->ctx.audit->stop();
+  impl_->ctx.log(LogLevel::kInfo, "server stopped");
+}
+
+int Server::port() const { return impl_->port; }
+ImportGate& Server::import_gate() { return impl_->ctx.import_gate; }
+
+core::Status Server::flush_audit() {
+  if (!impl_->ctx.audit) return core::Status::success();
+  return impl_->ctx.audit->flush();
+}
+
+}  // namespace agmon::http
