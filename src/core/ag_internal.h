@@ -27,6 +27,12 @@ enum class Credit : std::uint8_t {
   skip,  // withdrawn: as if not taken
 };
 
+// a-area course types (hss_type); other = no or another type (fills any free slot).
+enum Hss : std::uint8_t { kWorld, kUs, kCivics, kHssOther };
+// Science classes: UC core (bio, chem, phys), other (earth/space, physical science,
+// interdisciplinary, anything else named), unclassified (blank: fills any free slot).
+enum Sci : std::uint8_t { kBio, kChem, kPhys, kEarth, kInter, kUnclassified, kSciCount };
+
 // Per-record facts that do not depend on the system. Records are kept in canonical order
 // (school year, term end, then every field), which makes the report order-independent.
 struct Prepared {
@@ -46,6 +52,12 @@ struct Prepared {
   bool middle_school = false;  // 7th/8th grade
   bool counts_for_area = false;  // in play for its area (R8: 7th/8th only c and e)
   bool esl = false;              // b course whose title marks it ESL/ELD (C15)
+  Hss hss = kHssOther;
+  Sci sci = kUnclassified;
+  bool has_science = false;  // science_discipline given (g-area science for CSU d)
+  bool has_hss = false;      // hss_type given (g-area social science for CSU a)
+  int math_level = 0;        // clamped to 0..4
+  int lote_level = 0;        // clamped to 0..8
   int group = 0;      // index of (school_code, course_id)
   int language = -1;  // index into the language table for e records
   int vpa = -1;       // index of (vpa discipline), or of the course group under C13
@@ -118,8 +130,5 @@ GpaResult compute_gpa(const PreparedSet& set, const SystemState& state, const Ru
 // CSU differences mentioned.
 std::vector<CourseOutcome> course_outcomes(const PreparedSet& set, const SystemState& uc,
                                            const SystemState& csu, const RuleSet& rules);
-
-// "ALG2 S1 2023-2024"
-std::string record_label(const CourseRecord& r);
 
 }  // namespace agmon::core::ag_detail

@@ -1,7 +1,8 @@
 // Per-course outcomes of the student report: whether each record counts, and one sentence a
 // counselor can act on ("D in S1; repeat it or validate it with a higher math course").
 // Judged under the UC rules (the stricter system); CSU differences are named in the reason.
-#include <cctype>
+#include <initializer_list>
+#include <string_view>
 
 #include "ag_internal.h"
 
@@ -19,14 +20,6 @@ const char* area_name(Area a) {
     case Area::g: return "college-prep elective (g)";
   }
   return "";
-}
-
-std::string mark_text(const CourseRecord& r) { return r.mark.empty() ? std::string("IP") : r.mark; }
-
-bool is_chemistry(const CourseRecord& r) {
-  std::string d;
-  for (char ch : r.science_discipline) d.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
-  return d == "chemistry";
 }
 
 // A passed, still-counting record that validates record i by level (R6): math level 3+
@@ -59,7 +52,7 @@ int level_validator(const PreparedSet& set, const SystemState& st, const RuleSet
   return -1;
 }
 
-std::string deficiency_advice(const Prepared& p, const RuleSet& rules) {
+const char* deficiency_advice(const Prepared& p, const RuleSet& rules) {
   const CourseRecord& r = *p.rec;
   if (p.area == Area::c && r.math_level == 2 && !rules.geometry_deficiency_by_level4) {
     return "repeat it (Geometry is only cleared by a repeat or C or better in its next semester)";
@@ -71,13 +64,29 @@ std::string deficiency_advice(const Prepared& p, const RuleSet& rules) {
 
 bool validatable(const Prepared& p, const RuleSet& rules) {
   return p.area == Area::c || p.area == Area::e ||
-         (p.area == Area::d && rules.chemistry_s2_validates_s1 && is_chemistry(*p.rec));
+         (p.area == Area::d && rules.chemistry_s2_validates_s1 && p.sci == kChem);
+}
+
+// out = the pieces joined, with one allocation.
+void cat(std::string& out, std::initializer_list<std::string_view> pieces) {
+  std::size_t n = 0;
+  for (std::string_view piece : pieces) n += piece.size();
+  out.clear();
+  out.reserve(n);
+  for (std::string_view piece : pieces) out.append(piece);
+}
+
+std::string label(const CourseRecord& r) {
+  std::string s;
+  cat(s, {r.course_id, " ", r.term, " ", r.school_year});
+  return s;
 }
 
 void judge(const PreparedSet& set, const SystemState& uc, const SystemState& csu,
            const RuleSet& rules, int i, CourseOutcome& o) {
   const Prepared& p = set.recs[i];
   const CourseRecord& r = *p.rec;
+  const std::string_view mark = r.mark.empty() ? std::string_view("IP") : std::string_view(r.mark);
   if (p.withdrawn) {
     o.status = CourseStatus::not_ag;
     o.reason = "Withdrawn: not counted.";
@@ -85,7 +94,7 @@ void judge(const PreparedSet& set, const SystemState& uc, const SystemState& csu
   }
   if (!p.has_area) {
     o.status = CourseStatus::not_ag;
-    o.reason = "Not on the school's A-G course list for " + r.school_year + ".";
+    cat(o.reason, {"Not on the school's A-G course list for ", r.school_year, "."});
     return;
   }
   if (!p.counts_for_area) {
@@ -97,8 +106,7 @@ void judge(const PreparedSet& set, const SystemState& uc, const SystemState& csu
   const RepeatLinks& links = uc.links;
   if (links.target[i] != -1 && !links.replaces[i]) {
     o.status = CourseStatus::repeated;
-    o.reason = "Repeats " + record_label(*set.recs[links.target[i]].rec) +
-               ", already passed: this grade is not used.";
+    cat(o.reason, {"Repeats ", label(*set.recs[links.target[i]].rec), ", already passed: this grade is not used."});
     return;
   }
   std::string pending;
@@ -106,13 +114,12 @@ void judge(const PreparedSet& set, const SystemState& uc, const SystemState& csu
     const CourseRecord& by = *set.recs[links.replaced_by[i]].rec;
     if (dropped(links, uc.credit, i, false)) {
       o.status = CourseStatus::repeated;
-      o.reason = mark_text(r) + " replaced by the repeat " + record_label(by) +
-                 ": no longer counted or in the GPA.";
+      cat(o.reason, {mark, " replaced by the repeat ", label(by), ": no longer counted or in the GPA."});
       return;
     }
-    pending = " A repeat is in progress (" + record_label(by) + ").";
+    cat(pending, {" A repeat is in progress (", label(by), ")."});
   }
-  const std::string area = area_name(p.area);
+  const std::string_view area = area_name(p.area);
   switch (uc.credit[i]) {
     case Credit::skip:
       o.status = CourseStatus::not_ag;
@@ -120,62 +127,63 @@ void judge(const PreparedSet& set, const SystemState& uc, const SystemState& csu
       return;
     case Credit::ip:
       o.status = CourseStatus::in_progress;
-      o.reason = "In progress: counts toward " + area + " once passed with " +
-                 (rules.uc.accept_c_minus ? "C- " : "C ") + "or better.";
+      cat(o.reason, {"In progress: counts toward ", area, " once passed with ",
+                     rules.uc.accept_c_minus ? "C- " : "C ", "or better."});
       return;
     case Credit::pass: {
       o.status = CourseStatus::counted;
       if (p.mark && p.mark->kind == MarkKind::kPass) {
-        o.reason = "Pass grade accepted for " + area + " (pass/no-pass window or exemption); not in the GPA.";
+        cat(o.reason, {"Pass grade accepted for ", area, " (pass/no-pass window or exemption); not in the GPA."});
       } else if (p.middle_school) {
-        o.reason = "Counts toward " + area + " (7th/8th grade, C or better); not in the GPA.";
+        cat(o.reason, {"Counts toward ", area, " (7th/8th grade, C or better); not in the GPA."});
       } else if (p.college) {
-        o.reason = "College course: counts as a full year toward " + area + ".";
+        cat(o.reason, {"College course: counts as a full year toward ", area, "."});
       } else if (p.gpa_band == 0 && p.grade == 9) {
-        o.reason = "Counts toward " + area + "; 9th-grade grades are not in the GPA.";
+        cat(o.reason, {"Counts toward ", area, "; 9th-grade grades are not in the GPA."});
       } else {
-        o.reason = "Counts toward " + area + ".";
+        cat(o.reason, {"Counts toward ", area, "."});
       }
       return;
     }
     case Credit::fail: {
       int v = uc.same_course_validator[i];
       if (v == -1) v = level_validator(set, uc, rules, i);
-      std::string grade = mark_text(r) + " in " + r.term + " " + r.school_year;
       if (v != -1) {
         o.status = CourseStatus::validated;
-        o.validated_by = record_label(*set.recs[v].rec);
-        o.reason = grade + " validated by " + o.validated_by + ": subject credit only; the " +
-                   mark_text(r) + " stays in the GPA.";
+        o.validated_by = label(*set.recs[v].rec);
+        cat(o.reason, {mark, " in ", r.term, " ", r.school_year, " validated by ", o.validated_by,
+                       ": subject credit only; the ", mark, " stays in the GPA."});
         return;
       }
       bool c_minus = p.mark && p.mark->letter == 'C';
-      std::string lead = c_minus ? grade + " is below the UC minimum of C (it counts for CSU)"
-                                 : grade + " earns no A-G credit";
+      std::string_view lead = c_minus ? " is below the UC minimum of C (it counts for CSU)" : " earns no A-G credit";
       if (validatable(p, rules)) {
         o.status = CourseStatus::needs_validation;
-        o.reason = lead + ": " + deficiency_advice(p, rules) + "." + pending;
+        cat(o.reason, {mark, " in ", r.term, " ", r.school_year, lead, ": ", deficiency_advice(p, rules), ".", pending});
       } else {
         o.status = CourseStatus::below_c;
-        o.reason = lead + ": repeat the course with " + (rules.uc.accept_c_minus ? "C-" : "C") +
-                   " or better." + pending;
+        cat(o.reason, {mark, " in ", r.term, " ", r.school_year, lead, ": repeat the course with ",
+                       rules.uc.accept_c_minus ? "C-" : "C", " or better.", pending});
       }
       return;
     }
     case Credit::none: {
       o.status = CourseStatus::below_c;
+      std::string_view why;
       if (!p.mark) {
-        o.reason = "Mark '" + r.mark + "' is not in the district's mark table: no credit.";
-      } else if (p.mark->kind == MarkKind::kPass) {
-        o.reason = csu.credit[i] == Credit::pass
-                       ? "Pass grade counts for CSU (inside its pass/no-pass window) but not for UC."
-                       : "Pass grade outside the 2020-21 pass/no-pass window: no A-G credit; a letter grade is needed.";
-      } else if (p.mark->kind == MarkKind::kIncomplete) {
-        o.reason = "Incomplete: no credit until a grade is posted.";
-      } else {
-        o.reason = "No Pass: no A-G credit; repeat the course." ;
+        cat(o.reason, {"Mark '", r.mark, "' is not in the district's mark table: no credit.", pending});
+        return;
       }
-      o.reason += pending;
+      if (p.mark->kind == MarkKind::kPass) {
+        why = csu.credit[i] == Credit::pass
+                  ? "Pass grade counts for CSU (inside its pass/no-pass window) but not for UC."
+                  : "Pass grade outside the 2020-21 pass/no-pass window: no A-G credit; a letter grade is needed.";
+      } else if (p.mark->kind == MarkKind::kIncomplete) {
+        why = "Incomplete: no credit until a grade is posted.";
+      } else {
+        why = "No Pass: no A-G credit; repeat the course.";
+      }
+      cat(o.reason, {why, pending});
       return;
     }
   }

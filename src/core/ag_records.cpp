@@ -2,7 +2,7 @@
 // what each mark earns (ag-rules §1 counting unit, §2 window, §3 steps 2-3, R2-R4, R8).
 #include <algorithm>
 #include <cctype>
-#include <numeric>
+#include <cstdint>
 #include <tuple>
 
 #include "ag_internal.h"
@@ -11,15 +11,42 @@ namespace agmon::core::ag_detail {
 namespace {
 
 // When a term ends within its school year, so records sort chronologically: fall quarter,
-// fall trimester, first semester, winter, spring, then summer.
+// fall trimester, first semester, winter, spring, then summer. Unknown codes sit mid-year.
 int term_end(std::string_view term) {
-  if (term == "Q1") return 1;
-  if (term == "T1") return 2;
-  if (term == "S1" || term == "Q2") return 3;
-  if (term == "Q3" || term == "T2") return 4;
-  if (term == "S2" || term == "T3" || term == "Q4" || term == "FY") return 6;
-  if (term == "SS") return 7;
+  if (term.size() != 2) return 5;
+  char a = term[0], b = term[1];
+  if (a == 'S') return b == '1' ? 3 : b == '2' ? 6 : b == 'S' ? 7 : 5;
+  if (a == 'Q') return b == '1' ? 1 : b == '2' ? 3 : b == '3' ? 4 : b == '4' ? 6 : 5;
+  if (a == 'T') return b == '1' ? 2 : b == '2' ? 4 : b == '3' ? 6 : 5;
+  if (a == 'F' && b == 'Y') return 6;
   return 5;
+}
+
+// ASCII lower case without a libc call (codes and keywords here are ASCII).
+char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (lower_ascii(a[i]) != lower_ascii(b[i])) return false;
+  }
+  return true;
+}
+
+Hss hss_kind(std::string_view t) {
+  if (iequals(t, "world_history")) return kWorld;
+  if (iequals(t, "us_history")) return kUs;
+  if (iequals(t, "civics")) return kCivics;
+  return kHssOther;
+}
+
+Sci science_class(std::string_view d) {
+  if (d.empty()) return kUnclassified;
+  if (iequals(d, "biology") || iequals(d, "life_science")) return kBio;
+  if (iequals(d, "chemistry")) return kChem;
+  if (iequals(d, "physics")) return kPhys;
+  if (iequals(d, "earth_space") || iequals(d, "physical_science")) return kEarth;
+  return kInter;
 }
 
 auto sort_key(const CourseRecord& r) {
@@ -31,14 +58,14 @@ auto sort_key(const CourseRecord& r) {
 
 bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 
+
 // Case-insensitive whole-word search ("ELD" matches "ELD 3", not "Fielding").
 bool contains_word(std::string_view text, std::string_view word) {
   if (word.empty() || word.size() > text.size()) return false;
   for (std::size_t i = 0; i + word.size() <= text.size(); ++i) {
     bool match = true;
     for (std::size_t k = 0; k < word.size() && match; ++k) {
-      match = std::tolower(static_cast<unsigned char>(text[i + k])) ==
-              std::tolower(static_cast<unsigned char>(word[k]));
+      match = lower_ascii(text[i + k]) == lower_ascii(word[k]);
     }
     if (!match) continue;
     bool left_ok = i == 0 || !is_word_char(text[i - 1]);
@@ -54,6 +81,16 @@ std::string lower(std::string_view s) {
   return out;
 }
 
+// The first 8 bytes of a string packed big-endian: comparing two packs orders like comparing
+// the strings' first 8 bytes, so most comparisons never reach memcmp.
+std::uint64_t pack8(std::string_view s) {
+  std::uint64_t v = 0;
+  for (std::size_t i = 0; i < 8; ++i) {
+    v = (v << 8) | (i < s.size() ? static_cast<unsigned char>(s[i]) : 0u);
+  }
+  return v;
+}
+
 int find_or_add(std::vector<std::string>& table, std::string value) {
   for (std::size_t i = 0; i < table.size(); ++i) {
     if (table[i] == value) return static_cast<int>(i);
@@ -64,38 +101,50 @@ int find_or_add(std::vector<std::string>& table, std::string value) {
 
 }  // namespace
 
-std::string record_label(const CourseRecord& r) {
-  return r.course_id + " " + r.term + " " + r.school_year;
-}
-
 PreparedSet prepare_records(const std::vector<CourseRecord>& records, const RuleSet& rules) {
   PreparedSet set;
-  std::vector<std::pair<int, const CourseRecord*>> order;
+  struct Order {
+    int pos;
+    std::uint64_t course;  // pack8(course_id): a cheap first tie-break
+    const CourseRecord* rec;
+  };
+  std::vector<Order> order;
   order.reserve(records.size());
   for (const CourseRecord& r : records) {
     int pos = school_year_start(r.school_year).value_or(0) * 16 + term_end(r.term);
-    order.emplace_back(pos, &r);
+    order.push_back({pos, pack8(r.course_id), &r});
   }
-  std::sort(order.begin(), order.end(), [](const auto& x, const auto& y) {
-    if (x.first != y.first) return x.first < y.first;
-    return sort_key(*x.second) < sort_key(*y.second);
+  // Canonical order: time first, then every field, so the input order never matters.
+  std::sort(order.begin(), order.end(), [](const Order& x, const Order& y) {
+    if (x.pos != y.pos) return x.pos < y.pos;
+    if (x.course != y.course) return x.course < y.course;
+    if (x.rec == y.rec) return false;  // std::sort compares an element with itself
+    return sort_key(*x.rec) < sort_key(*y.rec);
   });
+
+  // Marks repeat a lot within a transcript; look each distinct one up once.
+  std::vector<std::pair<std::string_view, std::optional<MarkInfo>>> marks;
 
   set.recs.resize(order.size());
   for (std::size_t i = 0; i < order.size(); ++i) {
     Prepared& p = set.recs[i];
-    const CourseRecord& r = *order[i].second;
+    const CourseRecord& r = *order[i].rec;
     p.rec = &r;
-    p.pos = order[i].first;
+    p.pos = order[i].pos;
     p.year = p.pos / 16;
-    p.mark = rules.marks.find(r.mark);
+    auto known = std::find_if(marks.begin(), marks.end(), [&](const auto& m) { return m.first == r.mark; });
+    if (known == marks.end()) {
+      marks.emplace_back(r.mark, rules.marks.find(r.mark));
+      known = marks.end() - 1;
+    }
+    p.mark = known->second;
     p.has_area = r.ag_area.has_value();
     if (p.has_area) p.area = *r.ag_area;
-    p.summer = r.term == "SS";
+    p.summer = r.term == std::string_view("SS");
     p.college = is_college_course(r.honors);
     p.units = p.college ? rules.term_weights.college_units : rules.term_weights.units_for(r.term);
-    p.withdrawn = r.status == "withdrawn" || (p.mark && p.mark->kind == MarkKind::kWithdrawn);
-    p.in_progress = !p.withdrawn && (r.status == "in_progress" ||
+    p.withdrawn = r.status == std::string_view("withdrawn") || (p.mark && p.mark->kind == MarkKind::kWithdrawn);
+    p.in_progress = !p.withdrawn && (r.status == std::string_view("in_progress") ||
                                      (p.mark && p.mark->kind == MarkKind::kInProgress));
     p.grade = r.grade_level;
     if (p.summer && rules.summer_grade_mapping == SummerGradeMapping::grade_entering && p.grade > 0) {
@@ -117,28 +166,39 @@ PreparedSet prepare_records(const std::vector<CourseRecord>& records, const Rule
       }
     }
     if (p.has_area && p.area == Area::e) p.language = find_or_add(set.languages, lower(r.lote_language));
+    p.hss = hss_kind(r.hss_type);
+    p.has_hss = !r.hss_type.empty();
+    p.sci = science_class(r.science_discipline);
+    p.has_science = !r.science_discipline.empty();
+    p.math_level = std::clamp(r.math_level, 0, 4);
+    p.lote_level = std::clamp(r.lote_level, 0, 8);
   }
 
-  // Course groups (school_code, course_id), numbered in first-appearance order.
-  std::vector<int> by_course(set.recs.size());
-  std::iota(by_course.begin(), by_course.end(), 0);
-  std::stable_sort(by_course.begin(), by_course.end(), [&](int a, int b) {
-    const CourseRecord& x = *set.recs[a].rec;
-    const CourseRecord& y = *set.recs[b].rec;
-    return std::tie(x.school_code, x.course_id) < std::tie(y.school_code, y.course_id);
-  });
-  std::vector<int> group_of(set.recs.size(), 0);
-  int groups = 0;
-  for (std::size_t k = 0; k < by_course.size(); ++k) {
-    const CourseRecord& cur = *set.recs[by_course[k]].rec;
-    if (k > 0) {
-      const CourseRecord& prev = *set.recs[by_course[k - 1]].rec;
-      if (prev.school_code != cur.school_code || prev.course_id != cur.course_id) ++groups;
+  // Course groups (school_code, course_id), numbered in canonical first appearance. A
+  // transcript has a few dozen courses, so a linear scan with packed prefixes is fastest.
+  struct GroupKey {
+    std::uint64_t course;
+    std::size_t course_size;
+    const CourseRecord* rec;
+  };
+  std::vector<GroupKey> keys;
+  for (std::size_t i = 0; i < set.recs.size(); ++i) {
+    const CourseRecord& r = *set.recs[i].rec;
+    std::uint64_t course = order[i].course;
+    int g = -1;
+    for (std::size_t k = 0; k < keys.size() && g == -1; ++k) {
+      if (keys[k].course == course && keys[k].course_size == r.course_id.size() &&
+          keys[k].rec->course_id == r.course_id && keys[k].rec->school_code == r.school_code) {
+        g = static_cast<int>(k);
+      }
     }
-    group_of[by_course[k]] = groups;
+    if (g == -1) {
+      g = static_cast<int>(keys.size());
+      keys.push_back({course, r.course_id.size(), &r});
+    }
+    set.recs[i].group = g;
   }
-  set.groups = set.recs.empty() ? 0 : groups + 1;
-  for (std::size_t i = 0; i < set.recs.size(); ++i) set.recs[i].group = group_of[i];
+  set.groups = static_cast<int>(keys.size());
 
   // f disciplines (or, under C13, the course itself: only a course's own semesters are
   // known to be sequential).

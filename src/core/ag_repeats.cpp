@@ -37,12 +37,26 @@ RepeatLinks resolve_repeats(const PreparedSet& set, const std::vector<Credit>& c
   links.replaces.assign(n, false);
   links.replaced_by.assign(n, -1);
 
-  // Records of each course group in chronological order (recs are already sorted).
-  std::vector<std::vector<int>> members(set.groups);
+  // Records of each course group in chronological order (recs are already sorted), laid out
+  // flat: group g owns flat[offset[g] .. offset[g + 1]).
+  std::vector<int> offset(static_cast<std::size_t>(set.groups) + 1, 0);
   for (int i = 0; i < n; ++i) {
-    if (repeatable(set.recs[i], credit[i])) members[set.recs[i].group].push_back(i);
+    if (repeatable(set.recs[i], credit[i])) ++offset[set.recs[i].group + 1];
   }
-  for (const std::vector<int>& m : members) {
+  for (int g = 0; g < set.groups; ++g) offset[g + 1] += offset[g];
+  std::vector<int> flat(static_cast<std::size_t>(offset[set.groups]));
+  std::vector<int> fill(offset.begin(), offset.end() - 1);
+  for (int i = 0; i < n; ++i) {
+    if (repeatable(set.recs[i], credit[i])) flat[fill[set.recs[i].group]++] = i;
+  }
+  for (int g = 0; g < set.groups; ++g) {
+    struct Span {
+      const int* b;
+      std::size_t n;
+      std::size_t size() const { return n; }
+      int operator[](std::size_t k) const { return b[k]; }
+      int front() const { return b[0]; }
+    } m{flat.data() + offset[g], static_cast<std::size_t>(offset[g + 1] - offset[g])};
     if (m.size() < 2) continue;
     // The first run of a course is its earliest school year's regular terms (or the summer,
     // if it was first taken in summer). Later records are repeats (§8).
@@ -113,7 +127,7 @@ SystemState system_state(const PreparedSet& set, const RuleSet& rules, AgSystem 
     if (st.credit[i] != Credit::fail || !p.counts_for_area || p.summer) continue;
     bool eligible = p.area == Area::c || p.area == Area::e ||
                     (p.area == Area::d && rules.chemistry_s2_validates_s1 &&
-                     iequals(p.rec->science_discipline, "chemistry"));
+                     p.sci == kChem);
     if (!eligible) continue;
     for (int j = i + 1; j < n; ++j) {
       const Prepared& q = set.recs[j];

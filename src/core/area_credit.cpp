@@ -3,7 +3,6 @@
 // All counts are in units (1/12 semester). "Actual" semesters were passed; "validated"
 // ones were cleared by validation and never overflow into g.
 #include <algorithm>
-#include <cctype>
 
 #include "ag_internal.h"
 
@@ -22,23 +21,6 @@ struct LevelBuckets {
   std::array<int, kLevels> act{}, val{}, hs{};
 };
 
-// Science classes: UC core (bio, chem, phys), other (earth/space, physical science,
-// interdisciplinary, anything else named), unclassified (blank: fills any free slot).
-enum Sci { kBio, kChem, kPhys, kEarth, kInter, kUnclassified, kSciCount };
-
-Sci science_class(const std::string& discipline) {
-  if (discipline.empty()) return kUnclassified;
-  std::string d;
-  for (char ch : discipline) d.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
-  if (d == "biology" || d == "life_science") return kBio;
-  if (d == "chemistry") return kChem;
-  if (d == "physics") return kPhys;
-  if (d == "earth_space" || d == "physical_science") return kEarth;
-  return kInter;
-}
-
-int clamp_level(int level) { return std::clamp(level, 0, kLevels - 1); }
-
 // Caps an area at its requirement; `validated` of the credit was not passed; everything
 // actual that the capped credit does not use overflows.
 AreaOut finish(int credit, int validated, int actual_total, int required) {
@@ -56,6 +38,27 @@ int us_slot(int us, int civics, int* civics_used) {
   return us_used;
 }
 
+// A fixed-size array that lives inline up to N elements (the usual case: a student studies
+// one or two languages and a few arts), else on the heap. Zero-initialised.
+template <typename T, std::size_t N>
+class SmallArray {
+ public:
+  void resize(std::size_t n) {
+    size_ = n;
+    if (n > N) heap_.assign(n, T{});
+  }
+  std::size_t size() const { return size_; }
+  T& operator[](std::size_t i) { return size_ > N ? heap_[i] : inline_[i]; }
+  const T& operator[](std::size_t i) const { return size_ > N ? heap_[i] : inline_[i]; }
+  const T* begin() const { return size_ > N ? heap_.data() : inline_.data(); }
+  const T* end() const { return begin() + size_; }
+
+ private:
+  std::array<T, N> inline_{};
+  std::vector<T> heap_;
+  std::size_t size_ = 0;
+};
+
 struct Buckets {
   // a: by hss_type; "other" = a-area course with no or another type (fills any free slot).
   int world = 0, us = 0, civics = 0, a_other = 0;
@@ -64,8 +67,8 @@ struct Buckets {
   bool geometry_deficient = false;  // a level-2 semester failed and not validated (C5)
   int highest_math = 0;
   std::array<int, kSciCount> d_act{}, d_val{};
-  std::vector<LevelBuckets> e;
-  std::vector<int> f;
+  SmallArray<LevelBuckets, 4> e;  // per language
+  SmallArray<int, 8> f;            // per VPA discipline (C13: per course)
   int f_unclassified = 0;
   int g = 0, g_social = 0;
   std::array<int, kSciCount> g_sci{};
@@ -305,7 +308,7 @@ ViewResult evaluate_view(const PreparedSet& set, const SystemState& state, const
   const bool uc = view.system == AgSystem::uc;
   Buckets b;
   b.e.resize(set.languages.size());
-  b.f.assign(static_cast<std::size_t>(set.vpa_keys), 0);
+  b.f.resize(static_cast<std::size_t>(set.vpa_keys));
   const int n = static_cast<int>(set.recs.size());
   for (int i = 0; i < n; ++i) {
     const Prepared& p = set.recs[i];
@@ -319,8 +322,7 @@ ViewResult evaluate_view(const PreparedSet& set, const SystemState& state, const
       int v = view.projected ? state.same_course_validator_proj[i] : state.same_course_validator[i];
       validated = v != -1 && (!view.before_senior || set.recs[v].grade <= 11);
     }
-    const CourseRecord& r = *p.rec;
-    if (p.area == Area::c && clamp_level(r.math_level) == 2 && c == Credit::fail && !validated) {
+    if (p.area == Area::c && p.math_level == 2 && c == Credit::fail && !validated) {
       b.geometry_deficient = true;
     }
     if (!actual && !validated) continue;
@@ -328,9 +330,9 @@ ViewResult evaluate_view(const PreparedSet& set, const SystemState& state, const
     const int hs = p.middle_school ? 0 : u;
     switch (p.area) {
       case Area::a:
-        if (r.hss_type == "world_history") b.world += u;
-        else if (r.hss_type == "us_history") b.us += u;
-        else if (r.hss_type == "civics") b.civics += u;
+        if (p.hss == kWorld) b.world += u;
+        else if (p.hss == kUs) b.us += u;
+        else if (p.hss == kCivics) b.civics += u;
         else b.a_other += u;
         break;
       case Area::b:
@@ -341,7 +343,7 @@ ViewResult evaluate_view(const PreparedSet& set, const SystemState& state, const
         }
         break;
       case Area::c: {
-        int level = std::min(clamp_level(r.math_level), 4);
+        int level = p.math_level;
         (actual ? b.c.act : b.c.val)[level] += u;
         if (actual) {
           b.c.hs[level] += hs;
@@ -350,13 +352,12 @@ ViewResult evaluate_view(const PreparedSet& set, const SystemState& state, const
         break;
       }
       case Area::d: {
-        Sci s = science_class(r.science_discipline);
-        (actual ? b.d_act : b.d_val)[s] += u;
+        (actual ? b.d_act : b.d_val)[p.sci] += u;
         break;
       }
       case Area::e: {
         LevelBuckets& l = b.e[p.language];
-        int level = clamp_level(r.lote_level);
+        int level = p.lote_level;
         (actual ? l.act : l.val)[level] += u;
         if (actual) l.hs[level] += hs;
         break;
@@ -369,8 +370,8 @@ ViewResult evaluate_view(const PreparedSet& set, const SystemState& state, const
       case Area::g:
         if (!actual) break;
         b.g += u;
-        if (!r.science_discipline.empty()) b.g_sci[science_class(r.science_discipline)] += u;
-        else if (!r.hss_type.empty()) b.g_social += u;
+        if (p.has_science) b.g_sci[p.sci] += u;
+        else if (p.has_hss) b.g_social += u;
         break;
     }
   }

@@ -181,6 +181,8 @@ JsonWriter& JsonWriter::fixed(std::optional<double> d, int decimals) {
 
 JsonWriter& JsonWriter::compact(double d, int max_decimals) {
   if (!std::isfinite(d)) return null();
+  // Whole numbers (most semester counts) skip printf.
+  if (d == std::floor(d) && std::fabs(d) < 1e15) return value(static_cast<long long>(d));
   before_value();
   char buf[64];
   int n = std::snprintf(buf, sizeof buf, "%.*f", max_decimals, d);

@@ -35,10 +35,17 @@ int SystemRules::total_required_units() const {
 }
 
 int TermWeights::units_for(std::string_view term) const {
-  for (std::size_t i = 0; i < kTerms.size(); ++i) {
-    if (kTerms[i] == term) return units[i];
+  // Index into kTerms (S1 S2 FY T1 T2 T3 Q1 Q2 Q3 Q4 SS) without string compares: this runs
+  // for every record of every evaluation.
+  int idx = -1;
+  if (term.size() == 2) {
+    char a = term[0], b = term[1];
+    if (a == 'S') idx = b == '1' ? 0 : b == '2' ? 1 : b == 'S' ? 10 : -1;
+    else if (a == 'F' && b == 'Y') idx = 2;
+    else if (a == 'T' && b >= '1' && b <= '3') idx = 3 + (b - '1');
+    else if (a == 'Q' && b >= '1' && b <= '4') idx = 6 + (b - '1');
   }
-  return kUnitsPerSemester;
+  return idx < 0 ? kUnitsPerSemester : units[static_cast<std::size_t>(idx)];
 }
 
 RuleSet RuleSet::defaults() {

@@ -1,0 +1,78 @@
+// Throughput of the evaluator (hidden from ctest: run `core_tests "[.bench]"`). Generates
+// 100,000 synthetic students (~40 records each) first, then times evaluate() alone,
+// single-threaded, and prints students per second. No timed assertion.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <iostream>
+
+#include "agmon/core/ag_evaluator.h"
+#include "agmon/core/report_json.h"
+#include "core/ag_random_transcripts.h"
+
+using namespace agmon;
+
+TEST_CASE("evaluate 100,000 synthetic students single-threaded", "[.bench]") {
+  constexpr int kStudents = 100000;
+  test::TranscriptGenerator gen(1);
+  std::vector<core::Student> students(kStudents);
+  std::vector<std::vector<core::CourseRecord>> transcripts(kStudents);
+  std::size_t records = 0;
+  for (int i = 0; i < kStudents; ++i) {
+    int grade = 0;
+    // Seniors: the longest transcripts (about 40 records).
+    transcripts[i] = gen.next(&grade, 2024, 12);
+    students[i].student_id = std::to_string(900000 + i);
+    students[i].school_code = "101";
+    students[i].grade_level = std::to_string(grade);
+    records += transcripts[i].size();
+  }
+  const auto rules = core::RuleSet::defaults();
+  std::size_t eligible = 0, bytes = 0;
+  auto t0 = std::chrono::steady_clock::now();
+  for (int i = 0; i < kStudents; ++i) {
+    auto rep = core::evaluate(students[i], transcripts[i], rules, "2024-2025");
+    eligible += rep.uc.eligible_projected;
+  }
+  auto t1 = std::chrono::steady_clock::now();
+  for (int i = 0; i < kStudents; ++i) {
+    bytes += core::report_to_json(core::evaluate(students[i], transcripts[i], rules, "2024-2025")).size();
+  }
+  auto t2 = std::chrono::steady_clock::now();
+  double eval_s = std::chrono::duration<double>(t1 - t0).count();
+  double json_s = std::chrono::duration<double>(t2 - t1).count();
+  std::cout << "students: " << kStudents << ", records: " << records << " ("
+            << static_cast<double>(records) / kStudents << " per student)\n"
+            << "evaluate: " << eval_s << " s, " << kStudents / eval_s << " students/s (UC eligible if in-progress courses pass: "
+            << eligible << ")\n"
+            << "evaluate + report_to_json: " << json_s << " s, " << kStudents / json_s
+            << " students/s, " << bytes / kStudents << " bytes/report\n";
+  CHECK(eligible > 0);
+}
+
+TEST_CASE("evaluate 100,000 synthetic students as the importer does, one at a time", "[.bench]") {
+  // Each transcript is generated (untimed) right before its evaluation, so its records are in
+  // cache as they are after being read from the database.
+  constexpr int kStudents = 100000;
+  test::TranscriptGenerator gen(2);
+  const auto rules = core::RuleSet::defaults();
+  core::Student student;
+  student.school_code = "101";
+  std::size_t eligible = 0, records = 0;
+  std::chrono::steady_clock::duration spent{};
+  for (int i = 0; i < kStudents; ++i) {
+    int grade = 0;
+    auto transcript = gen.next(&grade, 2024, 12);
+    records += transcript.size();
+    student.student_id = std::to_string(900000 + i);
+    student.grade_level = std::to_string(grade);
+    auto t0 = std::chrono::steady_clock::now();
+    auto rep = core::evaluate(student, transcript, rules, "2024-2025");
+    spent += std::chrono::steady_clock::now() - t0;
+    eligible += rep.uc.eligible_projected;
+  }
+  double s = std::chrono::duration<double>(spent).count();
+  std::cout << "one at a time: " << kStudents << " students, " << records << " records, evaluate "
+            << s << " s, " << kStudents / s << " students/s\n";
+  CHECK(eligible > 0);
+}
