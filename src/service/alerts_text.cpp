@@ -15,7 +15,7 @@ std::string day(const std::string& iso) { return iso.substr(0, 10); }
 
 std::string state(const store::AlertRecord& a) {
   if (a.status == "resolved") return "resolved " + day(a.resolved_at);
-  std::string s = a.status + " since " + day(a.opened_at);
+  std::string s = "open since " + day(a.opened_at);
   if (a.status == "acknowledged") {
     s += ", acknowledged by " + (a.acknowledged_by.empty() ? std::string("?") : a.acknowledged_by) + " on " +
          day(a.acknowledged_at);
