@@ -76,8 +76,8 @@ struct StudentReport {
   double credited_semesters = 0;
   double projected_semesters = 0;
   bool on_track = false;  // ag-rules §9, using projected credit for the current grade
-  int ap_enrolled_this_year = 0;  // AP course records in as_of_year (any mark but W)
-  int ap_completed = 0;           // AP course records completed with a passing mark
+  int ap_enrolled_this_year = 0;  // distinct AP courses with a record in as_of_year (any mark but W)
+  int ap_completed = 0;           // distinct AP courses with a semester passed (C- or better / P)
   bool math_in_progress = false;  // a c course in progress in as_of_year
   bool has_geometry = false;      // credited (or in progress) level-2 math
   double highest_math_level_credited = 0;
