@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "agmon/ingest/calpads_importer.h"
 #include "agmon/ingest/csv_reader.h"
 #include "agmon/ingest/parse_options.h"
 
@@ -118,7 +119,7 @@ std::optional<FileKind> detect_canonical_csv(const FileSniff& sniff) {
 
 const std::vector<FileDetector>& file_detectors() {
   // Add CALPADS (field 1 record type), OneRoster (manifest.csv) and UC JSON detectors here.
-  static const std::vector<FileDetector> kDetectors = {&detect_canonical_csv};
+  static const std::vector<FileDetector> kDetectors = {&detect_calpads, &detect_canonical_csv};
   return kDetectors;
 }
 

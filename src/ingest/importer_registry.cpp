@@ -1,6 +1,7 @@
 // The parser table and parse_file(): detect, then dispatch.
 #include "agmon/ingest/importer_registry.h"
 
+#include "agmon/ingest/calpads_importer.h"
 #include "agmon/ingest/canonical_mapper.h"
 
 namespace agmon::ingest {
@@ -12,7 +13,12 @@ const std::vector<ParserEntry>& file_parsers() {
       {FileKind::kCourseMarks, &parse_canonical_file},
       {FileKind::kStudentPrograms, &parse_canonical_file},
       {FileKind::kAgCourseList, &parse_canonical_file},
-      // {FileKind::kCalpadsSenr, &parse_calpads_file}, ...
+      {FileKind::kCalpadsSenr, &parse_calpads_file},
+      {FileKind::kCalpadsSinf, &parse_calpads_file},
+      {FileKind::kCalpadsSela, &parse_calpads_file},
+      {FileKind::kCalpadsSprg, &parse_calpads_file},
+      {FileKind::kCalpadsCrsc, &parse_calpads_file},
+      {FileKind::kCalpadsScsc, &parse_calpads_file},
   };
   return kParsers;
 }

@@ -89,6 +89,71 @@ void StagingSink::on_ag_course(ingest::AgCourseListEntry&& entry, long /*line*/)
   ag_course_list_.push_back(std::move(entry));
 }
 
+void StagingSink::on_student_update(ingest::StudentUpdate&& u, long line) {
+  store::StudentAmendment a;
+  a.student_id = u.student_id;
+  a.fill_blanks_only = u.mode == ingest::StudentUpdate::Mode::kFillBlanks;
+  auto given = [](const std::string& v) { return v.empty() ? std::nullopt : std::optional(v); };
+  a.school_code = given(u.school_code);
+  a.grade_level = given(u.grade_level);
+  a.ssid = given(u.ssid);
+  a.academic_year = given(u.academic_year);
+  a.last_name = given(u.last_name);
+  a.first_name = given(u.first_name);
+  a.birth_date = given(u.birth_date);
+  a.gender = given(u.gender);
+  a.el_status = given(u.el_status);
+  if (u.race_codes) {
+    std::string text;
+    for (int c : *u.race_codes) text += (text.empty() ? "" : ";") + std::to_string(c);
+    a.race_codes = text;
+  }
+  a.hispanic = u.hispanic;
+  a.sed = u.sed;
+  a.swd = u.swd;
+  a.foster = u.foster;
+  a.homeless = u.homeless;
+  if (stage_.amend_student(a)) {
+    if (!u.ignore_if_unknown) ++accepted_;  // a derived update is not a row of its own
+    return;
+  }
+  if (u.create_if_unknown && !u.school_code.empty() && !u.grade_level.empty()) {
+    core::Student s;
+    s.student_id = u.student_id;
+    s.school_code = u.school_code;
+    s.grade_level = u.grade_level;
+    s.ssid = u.ssid;
+    s.academic_year = u.academic_year;
+    s.last_name = u.last_name;
+    s.first_name = u.first_name;
+    s.birth_date = u.birth_date;
+    s.gender = u.gender;
+    s.hispanic = u.hispanic;
+    if (u.race_codes) s.race_codes = *u.race_codes;
+    s.el_status = u.el_status;
+    s.sed = u.sed;
+    s.swd = u.swd;
+    s.foster = u.foster;
+    s.homeless = u.homeless;
+    on_student(std::move(s), line);
+    return;
+  }
+  if (u.ignore_if_unknown) return;
+  RowError e{file_, line, "student_id", u.student_id, RowErrorKind::kOrphan,
+             "no student " + u.student_id + " in this import or the database", ""};
+  needs_raw_.push_back(errors_.size());
+  errors_.push_back(std::move(e));
+}
+
+void StagingSink::on_course_default(core::Course&& c, long line) {
+  // A roster's course gives way to any catalog row the call or the database has.
+  if (stage_.course_known(c.school_code, c.local_course_id, c.academic_year)) {
+    ++accepted_;
+    return;
+  }
+  on_course(std::move(c), line);
+}
+
 void StagingSink::on_error(RowError&& error) { errors_.push_back(std::move(error)); }
 
 void StagingSink::on_warning(const std::string& file, long line, const std::string& message) {

@@ -23,6 +23,8 @@ class StagingSink : public ingest::RecordSink {
   void on_mark(core::CourseMark&& mark, long line) override;
   void on_program(ingest::StudentProgram&& program, long line) override;
   void on_ag_course(ingest::AgCourseListEntry&& entry, long line) override;
+  void on_student_update(ingest::StudentUpdate&& update, long line) override;
+  void on_course_default(core::Course&& course, long line) override;
   void on_error(ingest::RowError&& error) override;
   void on_warning(const std::string& file, long line, const std::string& message) override;
 

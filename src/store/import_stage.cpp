@@ -240,6 +240,50 @@ std::optional<DisplacedRow> ImportStage::add_program(const std::string& student_
                    student_id + "|" + program_code + "|" + start_date);
 }
 
+bool ImportStage::amend_student(const StudentAmendment& a) {
+  // ?1 student, ?2 fill-only flag, then one parameter per column below, in order.
+  static const char* kText[] = {"school_code", "grade_level", "ssid", "academic_year",
+                                "last_name", "first_name", "birth_date", "gender",
+                                "race_codes", "el_status"};
+  static const char* kFlags[] = {"hispanic", "sed", "swd", "foster", "homeless"};
+  auto sql_for = [](const std::string& table) {
+    std::string sets;
+    int p = 3;
+    for (const char* c : kText) {
+      std::string n = "?" + std::to_string(p++);
+      sets += std::string(sets.empty() ? "" : ", ") + c + " = CASE WHEN " + n + " IS NULL OR (?2 AND " +
+              c + " <> '') THEN " + c + " ELSE " + n + " END";
+    }
+    for (const char* c : kFlags) {
+      std::string n = "?" + std::to_string(p++);
+      sets += std::string(", ") + c + " = CASE WHEN " + n + " IS NULL OR (?2 AND " + c +
+              " IS NOT NULL) THEN " + c + " ELSE " + n + " END";
+    }
+    return "UPDATE " + table + " SET " + sets + " WHERE student_id = ?1";
+  };
+  if (!amend_prepared_) {
+    amend_staged_ = db_.prepare(sql_for("temp.stage_students"));
+    amend_stored_ = db_.prepare(sql_for("main.students"));
+    amend_prepared_ = true;
+  }
+  auto run = [&](Statement& st) {
+    st.bind(1, a.student_id).bind(2, a.fill_blanks_only);
+    int p = 3;
+    for (const auto* v : {&a.school_code, &a.grade_level, &a.ssid, &a.academic_year, &a.last_name,
+                          &a.first_name, &a.birth_date, &a.gender, &a.race_codes, &a.el_status})
+      st.bind(p++, *v);
+    for (const auto* v : {&a.hispanic, &a.sed, &a.swd, &a.foster, &a.homeless})
+      st.bind(p++, flag(*v));
+    st.run();
+    return db_.changes() > 0;
+  };
+  if (run(amend_staged_)) return true;
+  if (!run(amend_stored_)) return false;
+  auto touch = db_.prepare("INSERT OR IGNORE INTO touched_students VALUES (?1)");
+  touch.bind(1, a.student_id).run();
+  return true;
+}
+
 bool ImportStage::student_known(const std::string& student_id) {
   known_student_.bind(1, student_id);
   known_student_.step();

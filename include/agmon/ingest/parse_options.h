@@ -1,6 +1,7 @@
 // ParseOptions and FileStats: what every format mapper takes and returns.
 #pragma once
 
+#include <map>
 #include <string>
 
 #include "agmon/core/mark_table.h"
@@ -13,7 +14,18 @@ struct ParseOptions {
   const core::MarkTable* marks = nullptr;
   // The file name used in messages and row errors; blank = the path's last component.
   std::string display_name;
+  // The district's settings (etc/agmon.properties), for format options such as
+  // ingest.calpads.layout or ingest.oneroster.score_marks; nullptr = every default.
+  const std::map<std::string, std::string>* config = nullptr;
 };
+
+// options.config[key] when set and not blank, else `fallback`.
+inline std::string config_value(const ParseOptions& options, const std::string& key,
+                                const std::string& fallback = "") {
+  if (options.config == nullptr) return fallback;
+  auto it = options.config->find(key);
+  return it == options.config->end() || it->second.empty() ? fallback : it->second;
+}
 
 // Counts for one file. rows_read = rows_emitted + rows_quarantined (the header is not a row).
 struct FileStats {

@@ -45,6 +45,16 @@ struct StrandedMark {
   std::string student_id;
 };
 
+// Some columns of one student, given apart from the student's own row (CALPADS SINF / SELA /
+// SPRG, OneRoster users beside a students.csv). nullopt = leave the column as it is.
+struct StudentAmendment {
+  std::string student_id;
+  bool fill_blanks_only = false;  // given values fill only blank columns; else they overwrite
+  std::optional<std::string> school_code, grade_level, ssid, academic_year, last_name,
+      first_name, birth_date, gender, race_codes, el_status;
+  std::optional<bool> hispanic, sed, swd, foster, homeless;
+};
+
 class ImportStage {
  public:
   // Creates the TEMP staging tables. The caller holds the write transaction.
@@ -58,6 +68,10 @@ class ImportStage {
   std::optional<DisplacedRow> add_program(const std::string& student_id, const std::string& school_code,
                                           const std::string& program_code, const std::string& start_date,
                                           const std::string& end_date, const std::string& file, long line);
+
+  // Amends a student staged in this call, or else the stored one (marked touched, so the
+  // student is re-evaluated). False when neither exists.
+  bool amend_student(const StudentAmendment& a);
 
   // True when the student is in the database or staged in this call.
   bool student_known(const std::string& student_id);
@@ -79,6 +93,8 @@ class ImportStage {
   Database& db_;
   Statement ins_student_, ins_course_, ins_mark_, ins_program_;
   Statement known_student_, known_course_;
+  Statement amend_staged_, amend_stored_;  // prepared on the first amend_student()
+  bool amend_prepared_ = false;
 };
 
 }  // namespace agmon::store
