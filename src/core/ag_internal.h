@@ -84,8 +84,15 @@ struct RepeatLinks {
 RepeatLinks resolve_repeats(const PreparedSet& set, const std::vector<Credit>& credit);
 
 // Whether record i is out of play in a view: superseded by a repeat (in the current view only
-// once the repeat has a grade) or a repeat of a semester already passed.
-bool dropped(const RepeatLinks& links, const std::vector<Credit>& credit, int i, bool projected);
+// once the repeat has a grade) or a repeat of a semester already passed. Inline: it runs for
+// every record of every view.
+inline bool dropped(const RepeatLinks& links, const std::vector<Credit>& credit, int i, bool projected) {
+  if (links.target[i] != -1 && !links.replaces[i]) return true;  // repeat of a passed semester
+  int by = links.replaced_by[i];
+  if (by == -1) return false;
+  // An in-progress repeat clears the deficiency only in the projection.
+  return projected || credit[by] != Credit::ip;
+}
 
 // One view of the transcript: a system, with or without in-progress courses passing, all
 // grades or only through 11th grade.

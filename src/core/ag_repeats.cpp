@@ -102,14 +102,6 @@ RepeatLinks resolve_repeats(const PreparedSet& set, const std::vector<Credit>& c
   return links;
 }
 
-bool dropped(const RepeatLinks& links, const std::vector<Credit>& credit, int i, bool projected) {
-  if (links.target[i] != -1 && !links.replaces[i]) return true;  // repeat of a passed semester
-  int by = links.replaced_by[i];
-  if (by == -1) return false;
-  // An in-progress repeat clears the deficiency only in the projection.
-  return projected || credit[by] != Credit::ip;
-}
-
 SystemState system_state(const PreparedSet& set, const RuleSet& rules, AgSystem system) {
   const SystemRules& sys = rules.system(system);
   const int n = static_cast<int>(set.recs.size());

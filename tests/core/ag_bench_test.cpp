@@ -64,19 +64,23 @@ TEST_CASE("evaluate 100,000 synthetic students as the importer does, one at a ti
   student.school_code = "101";
   std::size_t eligible = 0, records = 0;
   std::chrono::steady_clock::duration spent{};
+  std::clock_t cpu = 0;
   for (int i = 0; i < kStudents; ++i) {
     int grade = 0;
     auto transcript = gen.next(&grade, 2024, 12);
     records += transcript.size();
     student.student_id = std::to_string(900000 + i);
     student.grade_level = std::to_string(grade);
+    std::clock_t c0 = std::clock();
     auto t0 = std::chrono::steady_clock::now();
     auto rep = core::evaluate(student, transcript, rules, "2024-2025");
     spent += std::chrono::steady_clock::now() - t0;
+    cpu += std::clock() - c0;
     eligible += rep.uc.eligible_projected;
   }
   double s = std::chrono::duration<double>(spent).count();
   std::cout << "one at a time: " << kStudents << " students, " << records << " records, evaluate "
-            << s << " s, " << kStudents / s << " students/s\n";
+            << s << " s wall (" << static_cast<double>(cpu) / CLOCKS_PER_SEC << " s CPU, coarse), "
+            << kStudents / s << " students/s\n";
   CHECK(eligible > 0);
 }
