@@ -66,6 +66,11 @@ class Dispatcher : public Poco::Net::HTTPRequestHandler {
 
  private:
   Reply dispatch(Poco::Net::HTTPServerRequest& req, std::size_t& route_id, bool& consumed) {
+    if (req.getVersion() != Poco::Net::HTTPMessage::HTTP_1_1 && req.getVersion() != Poco::Net::HTTPMessage::HTTP_1_0) {
+      Reply r = error_reply(400, "bad_request", "unsupported HTTP version");
+      r.close = true;
+      return r;
+    }
     const std::string& target = req.getURI();
     std::size_t q = target.find('?');
     std::string_view path = std::string_view(target).substr(0, q);

@@ -20,8 +20,7 @@ bool split_path(std::string_view path, PathSegments& out) {
   std::string current;
   for (size_t i = 1; i <= path.size(); ++i) {
     if (i == path.size() || path[i] == '/') {
-      // An empty segment ("//", or a trailing '/') matches no route.
-      if (current.empty()) return false;
+      // An empty segment ("//", a trailing '/') is kept: it matches no route (404).
       out.segments.push_back(std::move(current));
       current.clear();
       continue;
@@ -87,6 +86,7 @@ bool Router::matches(const Route& route, const PathSegments& path, PathParams* p
     }
     if (i >= segs.size()) return false;
     if (s.capture) {
+      if (segs[i].empty()) return false;
       if (params) params->emplace_back(s.text, segs[i]);
     } else if (s.text != segs[i]) {
       return false;

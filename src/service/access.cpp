@@ -52,14 +52,14 @@ core::Result<std::string> StudentReader::report_json(const Principal& who, const
     impl_->alerts.bind(1, student_id);
     while (impl_->alerts.step()) alerts.push_back(store::alert_from_row(impl_->alerts));
   }
-  // Same splice as stored_report_json(): the stored report ends with "alerts":[]}.
-  static const std::string kTail = "\"alerts\":[]}";
-  if (!alerts.empty() && json.size() >= kTail.size() &&
-      json.compare(json.size() - kTail.size(), kTail.size(), kTail) == 0) {
-    json.resize(json.size() - kTail.size());
-    json += "\"alerts\":";
-    json += alerts_brief_json(alerts);
-    json += '}';
+  // The stored report holds "alerts":[] (report_to_json's default, followed by more keys);
+  // alerts change between imports (acknowledgements), so they are spliced in at read time.
+  // An unescaped `,"` cannot occur inside a JSON string, so this finds the key itself.
+  static const std::string kEmpty = ",\"alerts\":[]";
+  if (!alerts.empty()) {
+    auto at = json.find(kEmpty);
+    if (at != std::string::npos)
+      json.replace(at + kEmpty.size() - 2, 2, alerts_brief_json(alerts));
   }
   return json;
 }

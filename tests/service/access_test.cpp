@@ -23,7 +23,7 @@ struct Store {
         "csu_complete, csu_complete_projected, uc_eligible, csu_eligible, on_track, credited_semesters, "
         "projected_semesters, ap_this_year, report_json) VALUES "
         "('1001','S1','C1',11,'2025-2026','white','F',0,0,0,0,0,0,0,0,0,0,0,1,10,12,0,"
-        "'{\"student_id\":\"1001\",\"alerts\":[]}'),"
+        "'{\"student_id\":\"1001\",\"alerts\":[],\"on_track\":true}'),"
         "('2001','S2','C9',11,'2025-2026','white','F',0,0,0,0,0,0,0,0,0,0,0,1,10,12,0,"
         "'{\"student_id\":\"2001\",\"alerts\":[]}')");
     db->exec("INSERT INTO alerts(alert_id, identity, kind, audience, school_code, counselor_id, student_id, "
@@ -53,7 +53,8 @@ TEST_CASE("the stored report is returned with the student's active alerts splice
   // Alert 7 is open; 9 is resolved and left out; 8 belongs to no student.
   CHECK(*json ==
         "{\"student_id\":\"1001\",\"alerts\":[{\"id\":7,\"kind\":\"AG_DF_UNVALIDATED\","
-        "\"detail\":\"MTH201 S1\",\"message\":\"m\",\"status\":\"open\",\"opened\":\"2026-01-10\"}]}");
+        "\"detail\":\"MTH201 S1\",\"message\":\"m\",\"status\":\"open\",\"opened\":\"2026-01-10\"}],"
+        "\"on_track\":true}");
   auto plain = reader.report_json(service::admin_principal(), "2001");
   REQUIRE(plain.ok());
   CHECK(*plain == "{\"student_id\":\"2001\",\"alerts\":[]}");

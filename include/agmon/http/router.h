@@ -18,8 +18,8 @@ struct PathSegments {
 };
 
 // Splits the path part of a request target and percent-decodes each segment. False for a
-// malformed target (not starting with '/', bad %-escape, empty segment, NUL or a decoded
-// '/' inside a segment).
+// malformed target (not starting with '/', bad %-escape, NUL, or a decoded '/' inside a
+// segment). Empty segments ("//", a trailing '/') are kept and match no route.
 bool split_path(std::string_view target_path, PathSegments& out);
 
 using PathParams = std::vector<std::pair<std::string, std::string>>;
