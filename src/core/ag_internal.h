@@ -34,7 +34,8 @@ enum Hss : std::uint8_t { kWorld, kUs, kCivics, kHssOther };
 enum Sci : std::uint8_t { kBio, kChem, kPhys, kEarth, kInter, kUnclassified, kSciCount };
 
 // Per-record facts that do not depend on the system. Records are kept in canonical order
-// (school year, term end, then every field), which makes the report order-independent.
+// (school year, course, term end, then every field): the order a transcript reads in, with each
+// course's records in time order; it makes the report independent of the input order.
 struct Prepared {
   const CourseRecord* rec = nullptr;
   std::optional<MarkInfo> mark;  // nullopt: not in the mark table

@@ -49,8 +49,9 @@ Sci science_class(std::string_view d) {
   return kInter;
 }
 
+// Ties after (year, course, term end): every remaining field, so the order is total.
 auto sort_key(const CourseRecord& r) {
-  return std::tie(r.school_year, r.school_code, r.course_id, r.term, r.mark, r.grade_level,
+  return std::tie(r.course_id, r.school_code, r.school_year, r.term, r.mark, r.grade_level,
                   r.ag_area, r.title, r.honors, r.math_level, r.lote_language, r.lote_level,
                   r.hss_type, r.science_discipline, r.vpa_discipline, r.repeat_of_term, r.status,
                   r.source);
@@ -104,21 +105,29 @@ int find_or_add(std::vector<std::string>& table, std::string value) {
 PreparedSet prepare_records(const std::vector<CourseRecord>& records, const RuleSet& rules) {
   PreparedSet set;
   struct Order {
+    int year;
+    std::uint64_t course;  // pack8(course_id): orders most courses without memcmp
     int pos;
-    std::uint64_t course;  // pack8(course_id): a cheap first tie-break
     const CourseRecord* rec;
   };
   std::vector<Order> order;
   order.reserve(records.size());
   for (const CourseRecord& r : records) {
-    int pos = school_year_start(r.school_year).value_or(0) * 16 + term_end(r.term);
-    order.push_back({pos, pack8(r.course_id), &r});
+    int year = school_year_start(r.school_year).value_or(0);
+    order.push_back({year, pack8(r.course_id), year * 16 + term_end(r.term), &r});
   }
-  // Canonical order: time first, then every field, so the input order never matters.
+  // Canonical order, as a transcript reads: school year, course, term in time order, then
+  // every other field, so the input order never matters. Each course's records are thus in
+  // time order, and a school year's records are contiguous.
   std::sort(order.begin(), order.end(), [](const Order& x, const Order& y) {
-    if (x.pos != y.pos) return x.pos < y.pos;
+    if (x.year != y.year) return x.year < y.year;
     if (x.course != y.course) return x.course < y.course;
     if (x.rec == y.rec) return false;  // std::sort compares an element with itself
+    int c = x.rec->course_id.compare(y.rec->course_id);
+    if (c != 0) return c < 0;
+    c = x.rec->school_code.compare(y.rec->school_code);
+    if (c != 0) return c < 0;
+    if (x.pos != y.pos) return x.pos < y.pos;
     return sort_key(*x.rec) < sort_key(*y.rec);
   });
 
