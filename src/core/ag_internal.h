@@ -30,8 +30,9 @@ enum class Credit : std::uint8_t {
 // a-area course types (hss_type); other = no or another type (fills any free slot).
 enum Hss : std::uint8_t { kWorld, kUs, kCivics, kHssOther };
 // Science classes: UC core (bio, chem, phys), other (earth/space, physical science,
-// interdisciplinary, anything else named), unclassified (blank: fills any free slot).
-enum Sci : std::uint8_t { kBio, kChem, kPhys, kEarth, kInter, kUnclassified, kSciCount };
+// interdisciplinary, anything else named), computer science / engineering (UC: only beyond
+// the two required years, so they only roll into g), unclassified (blank: fills any free slot).
+enum Sci : std::uint8_t { kBio, kChem, kPhys, kEarth, kInter, kCsEng, kUnclassified, kSciCount };
 
 // Per-record facts that do not depend on the system. Records are kept in canonical order
 // (school year, course, term end, then every field): the order a transcript reads in, with each

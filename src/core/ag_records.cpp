@@ -46,6 +46,7 @@ Sci science_class(std::string_view d) {
   if (iequals(d, "chemistry")) return kChem;
   if (iequals(d, "physics")) return kPhys;
   if (iequals(d, "earth_space") || iequals(d, "physical_science")) return kEarth;
+  if (iequals(d, "computer_science") || iequals(d, "engineering")) return kCsEng;
   return kInter;
 }
 

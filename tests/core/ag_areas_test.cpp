@@ -127,6 +127,18 @@ TEST_CASE("d: two years of integrated science need C14 = 2 for UC; CSU wants bio
   CHECK(earned(t.eval().csu, 'd') == 4);
 }
 
+TEST_CASE("d: computer science counts only beyond the two science years, so it rolls into g", "[core][ag][areas]") {
+  auto t = baseline().drop("CHEM").drop("GOV").drop("PREC").drop("SPN3").drop("ECON");
+  t.add("CSP", 'd', 10, "A,A", "sci=computer_science");
+  auto r = t.eval();
+  // UC d = biology 2 + max(0, 0) = 2; CSU d = biological 2 + physical 0 = 2.
+  CHECK(earned(r.uc, 'd') == 2);
+  CHECK(earned(r.csu, 'd') == 2);
+  // The CS year is an excess d course: g = 2.
+  CHECK(earned(r.uc, 'g') == 2);
+  CHECK(earned(r.csu, 'g') == 2);
+}
+
 TEST_CASE("e: two languages one year each do not make two years of one", "[core][ag][areas]") {
   auto t = baseline().drop("SPN2").drop("SPN3");
   t.add("FRN1", 'e', 10, "A,A", "lang=french:1");
