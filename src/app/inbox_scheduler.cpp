@@ -42,11 +42,17 @@ InboxScheduler::InboxScheduler(InboxOptions options, service::Settings settings,
 
 InboxScheduler::~InboxScheduler() { stop(); }
 
-core::Status InboxScheduler::start() {
+core::Status InboxScheduler::prepare() {
   for (const std::string& d : {options_.dir, options_.dir + "/processed", options_.dir + "/rejected"}) {
     if (::mkdir(d.c_str(), 0700) != 0 && errno != EEXIST)
       return core::make_error(core::ErrorCode::kIoError, "cannot create the inbox folder " + d);
   }
+  return core::Status::success();
+}
+
+core::Status InboxScheduler::start() {
+  auto st = prepare();
+  if (!st) return st;
   thread_ = std::thread([this] { run(); });
   if (log_) log_(http::LogLevel::kInfo, "watching inbox " + options_.dir + " every " +
                                             std::to_string(options_.poll_seconds) + " s");
@@ -85,6 +91,7 @@ bool InboxScheduler::due(std::time_t now) {
 }
 
 int InboxScheduler::poll_once(std::time_t now) {
+  std::lock_guard<std::mutex> one_at_a_time(poll_mutex_);
   std::vector<std::string> ready;
   bool waiting = false;
   std::map<std::string, Seen> current;

@@ -26,13 +26,15 @@ class InboxScheduler {
   InboxScheduler(InboxOptions options, service::Settings settings, http::ImportGate& gate, http::LogFn log);
   ~InboxScheduler();  // stop()
 
-  // Creates DIR, DIR/processed and DIR/rejected (0700) and starts polling.
+  // Creates DIR, DIR/processed and DIR/rejected (0700).
+  core::Status prepare();
+  // prepare(), then polls every poll_seconds on a thread of its own.
   core::Status start();
   // Stops polling; an import in progress is finished first.
   void stop();
 
-  // One poll, as the thread does it (tests drive it directly). Returns how many files were
-  // imported and moved.
+  // One poll, as the thread does it (tests drive it directly, without start()). Returns how
+  // many files were imported and moved. Thread-safe.
   int poll_once(std::time_t now);
 
  private:
@@ -52,7 +54,8 @@ class InboxScheduler {
   std::map<std::string, Seen> seen_;   // last poll's observation of each file
   std::map<std::string, int> failures_;  // consecutive failed attempts per batch
   int last_run_day_ = -1;              // day of year of the last scheduled batch (agmon.inbox.at)
-  std::mutex mutex_;
+  std::mutex poll_mutex_;              // one poll at a time
+  std::mutex mutex_;                   // guards stopping_
   std::condition_variable wake_;
   bool stopping_ = false;
   std::thread thread_;
