@@ -9,5 +9,3 @@ CREATE INDEX student_evaluations_gaps ON student_evaluations(
 
 -- A counselor's caseload of alerts (lists and the weekly digest).
 CREATE INDEX alerts_counselor ON alerts(counselor_id, status);
--- Subgroup alerts are diffed by audience after every import.
-CREATE INDEX alerts_audience ON alerts(audience, status);

@@ -95,12 +95,13 @@ void AlertRepo::stage(const std::vector<core::AlertFinding>& findings) {
 AlertDiff AlertRepo::apply_findings(AlertScope scope, std::optional<long> import_id, const std::string& now) {
   const std::string staged = "(SELECT identity FROM temp.staged_alerts WHERE audience = " + audience_of(scope) + ")";
   AlertDiff d;
-  // Still true: last seen, and the message (it may quote figures that moved).
-  d.still = run(db_,
-                "UPDATE alerts SET last_seen_at = ?1, message = s.message, school_code = s.school_code, "
-                "counselor_id = s.counselor_id FROM temp.staged_alerts s WHERE s.identity = alerts.identity "
-                "AND s.audience = " + audience_of(scope) + " AND alerts." + kActive,
-                now, import_id, false);
+  // Still true: last seen, and the message (it may quote figures that moved). School and
+  // counselor are indexed, so they are only written when they changed (a student moved).
+  const std::string still = "FROM temp.staged_alerts s WHERE s.identity = alerts.identity AND s.audience = " +
+                            audience_of(scope) + " AND alerts." + kActive;
+  d.still = run(db_, "UPDATE alerts SET last_seen_at = ?1, message = s.message " + still, now, import_id, false);
+  db_.exec("UPDATE alerts SET school_code = s.school_code, counselor_id = s.counselor_id " + still +
+           " AND (alerts.school_code <> s.school_code OR alerts.counselor_id <> s.counselor_id)");
   // True again.
   run(db_,
       "INSERT INTO alert_events(alert_id, at, event, import_id) SELECT alert_id, ?1, 'reopened', ?2 "

@@ -257,3 +257,20 @@ TEST_CASE("the digest's default window starts seven days before today") {
   CHECK(service::date_minus_days("2027-01-05", 7) == "2026-12-29");
   CHECK(service::date_minus_days("2026-13-01", 7).empty());
 }
+
+TEST_CASE("an open alert follows its student to a new counselor") {
+  Fixture f;
+  f.import(marks("D", false), true);
+  long id = f.the_alert().alert_id;
+  // S1 moves to counselor C7: re-evaluated, the alert still holds, now on C7's caseload.
+  test::write_file(f.dir.file("students.csv"),
+                   "student_id,school_code,grade_level,counselor_id,gender,hispanic,race_codes,el_status\n"
+                   "S1,101,9,C7,F,Y,,EO\n");
+  auto r = service::run_import(f.db, {f.dir.file("students.csv")}, {}, f.settings);
+  REQUIRE(r.exit_code == service::kImportApplied);
+  CHECK(r.alerts_opened == 0);
+  auto a = f.the_alert();
+  CHECK(a.alert_id == id);
+  CHECK(a.counselor_id == "C7");
+  CHECK(a.status == "open");
+}
