@@ -1,6 +1,6 @@
 // SENR (SSID Enrollment, fields 1.xx) -> one core::Student per student. A student has one
 // SENR record per school enrollment: the current one (latest academic year, primary status
-// 10 before 30, 20, 40, then the latest start date) becomes the student; every record's grade
+// 10 before 30, 20, 40, then the latest start date) becomes the student; each year's grade
 // goes to the call state, so SCSC marks of past years get the grade of that year.
 #include <algorithm>
 #include <map>
@@ -54,7 +54,7 @@ void read_senr(CalpadsFile& file, CsvReader& reader) {
   const int kGrade = file.at("grade_level"), kExit = file.at("enroll_exit");
 
   std::unordered_map<std::string, Enrollment> current;            // by student id
-  std::map<std::string, std::pair<std::string, int>> grade_of;     // student \x1f year -> start, grade
+  std::map<std::string, Enrollment> year_best;                     // student \x1f year
   std::unordered_map<std::string, SeenRecord> seen;                // record key -> first record
 
   for_each_record(file, reader, [&](CalpadsRow& row) {
@@ -91,8 +91,9 @@ void read_senr(CalpadsFile& file, CsvReader& reader) {
           it->second.raw});
       it->second = SeenRecord{row.line(), std::string(row.raw())};
     }
-    auto& g = grade_of[s.student_id + '\x1f' + s.academic_year];
-    if (g.first.empty() || e.start >= g.first) g = {e.start, s.grade_number()};
+    // The year's grade is that of its best enrollment (primary before secondary).
+    auto [y, first_of_year] = year_best.try_emplace(s.student_id + '\x1f' + s.academic_year, e);
+    if (!first_of_year && better(y->second, e)) y->second = e;
     file.sink->calpads_state().note_year(s.academic_year);
     auto cur = current.find(s.student_id);
     if (cur == current.end()) {
@@ -103,9 +104,8 @@ void read_senr(CalpadsFile& file, CsvReader& reader) {
   });
 
   CalpadsCallState& state = file.sink->calpads_state();
-  for (const auto& [key, start_grade] : grade_of) {
-    std::size_t sep = key.find('\x1f');
-    state.add_grade(key.substr(0, sep), key.substr(sep + 1), start_grade.second);
+  for (const auto& [key, e] : year_best) {
+    state.add_grade(e.student.student_id, e.student.academic_year, e.student.grade_number());
   }
   // The students in file order, so messages and duplicates read naturally.
   std::vector<Enrollment*> order;
