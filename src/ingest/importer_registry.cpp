@@ -3,6 +3,7 @@
 
 #include "agmon/ingest/calpads_importer.h"
 #include "agmon/ingest/canonical_mapper.h"
+#include "agmon/ingest/uc_course_list.h"
 
 namespace agmon::ingest {
 
@@ -19,6 +20,7 @@ const std::vector<ParserEntry>& file_parsers() {
       {FileKind::kCalpadsSprg, &parse_calpads_file},
       {FileKind::kCalpadsCrsc, &parse_calpads_file},
       {FileKind::kCalpadsScsc, &parse_calpads_file},
+      {FileKind::kUcCourseList, &parse_uc_course_list_file},
   };
   return kParsers;
 }
