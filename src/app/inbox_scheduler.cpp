@@ -155,13 +155,16 @@ void InboxScheduler::settle(const std::vector<std::string>& names, const std::st
     std::string target = dest + stamp + "-" + name;
     for (int i = 1; fs::exists(target); ++i) target = dest + stamp + "-" + std::to_string(i) + "-" + name;
     std::error_code ec;
+    // The marker goes first: a crash between the two steps then leaves the file without a
+    // marker (imported again once stable, which changes nothing), never a stale marker that
+    // would pass the next night's half-written file of the same name as complete.
+    fs::remove(options_.dir + "/" + name + ".done", ec);
     fs::rename(options_.dir + "/" + name, target, ec);
     if (ec) {
       if (log_) log_(http::LogLevel::kError, "inbox: cannot move " + name + ": " + ec.message());
       continue;
     }
     std::ofstream(target + ".report.json") << report_json << "\n";
-    fs::remove(options_.dir + "/" + name + ".done", ec);
     seen_.erase(name);
   }
 }
