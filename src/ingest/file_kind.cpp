@@ -10,6 +10,7 @@
 
 #include "agmon/ingest/calpads_importer.h"
 #include "agmon/ingest/csv_reader.h"
+#include "agmon/ingest/oneroster_importer.h"
 #include "agmon/ingest/parse_options.h"
 #include "agmon/ingest/uc_course_list.h"
 
@@ -121,7 +122,7 @@ std::optional<FileKind> detect_canonical_csv(const FileSniff& sniff) {
 const std::vector<FileDetector>& file_detectors() {
   // Add CALPADS (field 1 record type), OneRoster (manifest.csv) and UC JSON detectors here.
   static const std::vector<FileDetector> kDetectors = {&detect_calpads, &detect_uc_course_list,
-                                                       &detect_canonical_csv};
+                                                       &detect_oneroster, &detect_canonical_csv};
   return kDetectors;
 }
 

@@ -3,6 +3,7 @@
 
 #include "agmon/ingest/calpads_importer.h"
 #include "agmon/ingest/canonical_mapper.h"
+#include "agmon/ingest/oneroster_importer.h"
 #include "agmon/ingest/uc_course_list.h"
 
 namespace agmon::ingest {
@@ -21,6 +22,7 @@ const std::vector<ParserEntry>& file_parsers() {
       {FileKind::kCalpadsCrsc, &parse_calpads_file},
       {FileKind::kCalpadsScsc, &parse_calpads_file},
       {FileKind::kUcCourseList, &parse_uc_course_list_file},
+      {FileKind::kOneRosterFolder, &parse_oneroster},
   };
   return kParsers;
 }

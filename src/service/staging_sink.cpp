@@ -141,6 +141,12 @@ void StagingSink::on_student_update(ingest::StudentUpdate&& u, long line) {
   if (u.ignore_if_unknown) return;
   RowError e{file_, line, "student_id", u.student_id, RowErrorKind::kOrphan,
              "no student " + u.student_id + " in this import or the database", ""};
+  if (u.create_if_unknown) {
+    e.kind = RowErrorKind::kMissingKey;
+    e.message = "student " + u.student_id + " is new but this file gives no " +
+                (u.school_code.empty() ? "school" : "grade level") +
+                " for them (add them to a students.csv of this import)";
+  }
   needs_raw_.push_back(errors_.size());
   errors_.push_back(std::move(e));
 }
