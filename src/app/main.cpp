@@ -1,6 +1,8 @@
 // The process entry point: `agmon serve` runs the daemon, everything else the CLI.
 #include "agmon/app/main.h"
 
+#include <signal.h>
+
 #include <iostream>
 #include <string>
 #include <vector>
@@ -12,6 +14,9 @@
 namespace agmon::app {
 
 int main(int argc, char** argv) {
+  // A file size limit (ulimit -f, systemd LimitFSIZE) must fail a write with EFBIG, which the
+  // store reports as "the disk failed or is full", not kill an import with SIGXFSZ.
+  signal(SIGXFSZ, SIG_IGN);
   std::vector<std::string> args(argv + 1, argv + argc);
   // Skip the global options (--db, --config, --log-level, with a value) to find the command.
   size_t i = 0;
