@@ -133,7 +133,8 @@ core::Status read_results(Export& x) {
         m.mark = to_upper(c), column = "comment", ++x.marks_from_comment;
       } else if (status == "exempt") {
         ++exempt;
-        --x.stats.rows_read;  // nothing to load
+        --x.stats.rows_read;  // nothing to load, and not in progress either
+        x.graded.insert(user + '\x1f' + item->second.cls);
         continue;
       } else if (status == "fully graded" || status.empty()) {
         auto score = parse_decimal(t.get(kScore));
