@@ -3,6 +3,7 @@
 
 #include "agmon/service/student_report.h"
 #include "agmon/store/alert_repo.h"
+#include "agmon/store/report_codec.h"
 
 namespace agmon::service {
 namespace {
@@ -26,7 +27,7 @@ struct StudentReader::Impl {
 
 StudentReader::StudentReader(store::Database& db)
     : impl_(new Impl{
-          db.prepare("SELECT school_code, counselor_id, report_json FROM student_evaluations "
+          db.prepare("SELECT school_code, counselor_id, report_json, report_packed FROM student_evaluations "
                      "WHERE student_id = ?"),
           db.prepare("SELECT * FROM alerts WHERE student_id = ? AND status IN ('open', 'acknowledged') "
                      "ORDER BY opened_at, alert_id")}) {}
@@ -44,7 +45,9 @@ core::Result<std::string> StudentReader::report_json(const Principal& who, const
     if (!who.covers_student(impl_->student.text(0), impl_->student.text(1)))
       return make_error(ErrorCode::kPermissionDenied,
                         "student " + student_id + " is outside this token's scope");
-    json = impl_->student.str(2);
+    auto stored = store::stored_report(impl_->student.text(2), impl_->student.blob(3));  // packed since schema 3
+    if (!stored) return make_error(ErrorCode::kIoError, "the stored report of student " + student_id + " cannot be unpacked");
+    json = std::move(*stored);
   }
   std::vector<store::AlertRecord> alerts;
   {

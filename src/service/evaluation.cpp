@@ -9,6 +9,7 @@
 #include "agmon/core/groups.h"
 #include "agmon/core/report_json.h"
 #include "agmon/store/evaluation_repo.h"
+#include "agmon/store/report_codec.h"
 #include "agmon/store/student_repo.h"
 #include "service/alerts_staging.h"
 
@@ -60,6 +61,9 @@ void evaluate_batch(std::vector<Pending>& batch, const core::Catalog& catalog,
       auto records = core::resolve_records(batch[i].student, batch[i].marks, catalog, year);
       auto report = core::evaluate(batch[i].student, records, rules, year);
       batch[i].row = to_row(batch[i].student, report);
+      // Packed here, in parallel, rather than by the single writing thread.
+      batch[i].row.report_packed = store::pack_report(batch[i].row.report_json);
+      batch[i].row.report_json.clear();
       batch[i].alerts = stager.findings(report);
     }
   };

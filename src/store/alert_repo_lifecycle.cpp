@@ -184,8 +184,11 @@ std::vector<ApReadyFacts> AlertRepo::ap_offer_changed_students() {
   std::vector<ApReadyFacts> out;
   auto st = db_.prepare(
       "SELECT student_id, school_code, counselor_id, as_of_year, grade, uc_gpa_capped, ap_this_year "
-      "FROM student_evaluations WHERE school_code IN (SELECT school_code FROM temp.ap_offer_changed) "
-      "AND student_id NOT IN (SELECT student_id FROM temp.touched_students)");
+      "FROM student_evaluations WHERE student_id IN (SELECT e.student_id FROM student_evaluations e "
+      "WHERE e.school_code IN (SELECT school_code FROM temp.ap_offer_changed) "
+      "AND e.student_id NOT IN (SELECT student_id FROM temp.touched_students))");
+  // The inner query reads the school index alone: the outer one fetches only the students
+  // left (after a first import every student was touched, so none), never a row per student.
   while (st.step()) {
     ApReadyFacts f;
     f.student_id = st.str(0);

@@ -29,6 +29,9 @@ struct EvaluationRow {
   double projected_semesters = 0;
   bool ap_this_year = false;
   std::string report_json;
+  // report_json packed by pack_report() (report_codec.h). When set, save() stores it as is
+  // (the evaluator packs on its worker threads); when empty, save() packs report_json.
+  std::string report_packed;
 };
 
 class EvaluationRepo {

@@ -30,6 +30,8 @@ class Statement {
   Statement& bind(int index, double value);
   Statement& bind(int index, bool value) { return bind(index, static_cast<std::int64_t>(value)); }
   Statement& bind_null(int index);
+  // Binary data for a BLOB column (copied).
+  Statement& bind_blob(int index, std::string_view bytes);
   template <typename T>
   Statement& bind(int index, const std::optional<T>& value) {
     return value ? bind(index, *value) : bind_null(index);
@@ -42,6 +44,7 @@ class Statement {
   void reset();  // also clears bindings
 
   std::string_view text(int column) const;  // "" for NULL
+  std::string_view blob(int column) const;  // the bytes of a BLOB column; empty for NULL
   std::string str(int column) const { return std::string(text(column)); }
   std::int64_t integer(int column) const;
   double real(int column) const;
