@@ -132,6 +132,7 @@ int InboxScheduler::poll_once(std::time_t now) {
   o.display_names = ready;
   if (log_) log_(http::LogLevel::kInfo, "inbox: importing " + batch);
   auto report = service::run_import(options_.db_path, paths, o, settings_);
+  if (report.import_id && on_imported_) on_imported_();
   if (log_)
     log_(report.outcome == "failed" ? http::LogLevel::kError : http::LogLevel::kInfo,
          "inbox: " + report.outcome + " (" + report.message + ")");

@@ -2,6 +2,7 @@
 #include "agmon/app/logging.h"
 
 #include <Poco/ErrorHandler.h>
+#include <Poco/Net/NetException.h>
 #include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
@@ -12,7 +13,13 @@ namespace {
 // Errors escaping Poco's own threads (acceptor, dispatcher) end up here instead of stderr.
 class PocoErrors : public Poco::ErrorHandler {
  public:
-  void exception(const Poco::Exception& e) override { spdlog::error("poco: {}", e.displayText()); }
+  void exception(const Poco::Exception& e) override {
+    // A client that hangs up mid-connection is routine, not an error of ours.
+    if (dynamic_cast<const Poco::Net::NetException*>(&e) || dynamic_cast<const Poco::IOException*>(&e))
+      spdlog::debug("poco: {}", e.displayText());
+    else
+      spdlog::error("poco: {}", e.displayText());
+  }
   void exception(const std::exception& e) override { spdlog::error("poco: {}", e.what()); }
   void exception() override { spdlog::error("poco: unknown exception"); }
 };

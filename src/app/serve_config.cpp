@@ -32,7 +32,7 @@ const char* const kServeUsage =
     "\n"
     "Other keys (etc/agmon.properties): agmon.http.threads, .queue, .keep_alive,\n"
     ".keep_alive_timeout_seconds, .keep_alive_max_requests, .timeout_seconds, .max_upload_bytes,\n"
-    ".upload_dir, .auth_failures_per_minute; agmon.inbox.poll_seconds, .at (HH:MM), .mode,\n"
+    ".upload_dir, .auth_failures_per_minute, .report_cache_mb; agmon.inbox.poll_seconds, .at (HH:MM), .mode,\n"
     ".max_reject_rate; agmon.log.file, .max_bytes, .max_files.\n";
 
 namespace {
@@ -164,6 +164,10 @@ core::Result<ServeConfig> parse_serve_config(const std::vector<std::string>& glo
   AGMON_TRY(read_int(src, "agmon.http.auth_failures_per_minute", 1, 1000000, n));
   h.auth_failures_per_minute = static_cast<int>(n);
 
+  n = static_cast<long>(h.report_cache_bytes / (1024 * 1024));
+  AGMON_TRY(read_int(src, "agmon.http.report_cache_mb", 0, 1L << 20, n));
+  h.report_cache_bytes = static_cast<std::size_t>(n) * 1024 * 1024;
+
   auto& in = c.inbox;
   in.dir = absolute(src.get("agmon.inbox.dir").value_or(""));
   in.db_path = h.db_path;
@@ -194,6 +198,7 @@ core::Result<ServeConfig> parse_serve_config(const std::vector<std::string>& glo
       c.log.level != "error")
     return invalid("--log-level must be one of trace, debug, info, warn, error");
   c.log.file = absolute(src.get("agmon.log.file").value_or(""));
+  h.log_requests = c.log.level == "debug" || c.log.level == "trace";
   n = static_cast<long>(c.log.max_bytes);
   AGMON_TRY(read_int(src, "agmon.log.max_bytes", 4096, 1L << 40, n));
   c.log.max_bytes = static_cast<std::size_t>(n);

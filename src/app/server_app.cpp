@@ -4,6 +4,7 @@
 
 #include <Poco/Util/ServerApplication.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
@@ -39,6 +40,7 @@ class ServeApp : public Poco::Util::ServerApplication {
     std::unique_ptr<InboxScheduler> inbox;
     if (!config_.inbox.dir.empty()) {
       inbox = std::make_unique<InboxScheduler>(config_.inbox, settings_, server.import_gate(), spdlog_sink());
+      inbox->on_imported([&server] { server.content_changed(); });
       auto st = inbox->start();
       if (!st) {
         spdlog::error("{}", st.error().message);
@@ -80,6 +82,9 @@ int run_serve(const char* argv0, const std::vector<std::string>& global, const s
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
   signal(SIGPIPE, SIG_IGN);
 
+  // Before SQLite's first use: no global memory statistics, whose mutex every allocation of
+  // every worker thread's connection would otherwise take.
+  sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
   auto config = parse_serve_config(global, args);
   if (!config) {
     std::cerr << "agmon: " << config.error().message << "\n";

@@ -93,7 +93,7 @@ class Dispatcher : public Poco::Net::HTTPRequestHandler {
     }
     Reply r = spec.handler(ex);
     consumed = ex.body_consumed;
-    if (ctx_.log_fn)  // the path may hold a student id: debug level only
+    if (ctx_.options.log_requests)  // the path may hold a student id: debug level only
       ctx_.log(LogLevel::kDebug, req.getMethod() + " " + std::string(path) + " " + ex.principal.token_name +
                                      " -> " + std::to_string(r.status));
     return r;

@@ -7,7 +7,10 @@
 #include <Poco/ThreadPool.h>
 #include <sys/stat.h>
 
+#include <condition_variable>
 #include <filesystem>
+#include <mutex>
+#include <thread>
 
 #include "agmon/store/database.h"
 #include "http/dispatcher.h"
@@ -47,6 +50,36 @@ struct Server::Impl {
   std::unique_ptr<Poco::Net::HTTPServer> http;
   int port = 0;
   bool running = false;
+  // The watcher: finds writes by other processes (`agmon import`, `agmon alerts ack`).
+  std::thread watcher;
+  std::mutex watch_mutex;
+  std::condition_variable watch_wake;
+  bool watch_stop = false;
+
+  void watch() {
+    std::unique_ptr<store::Database> db;
+    std::string last;
+    std::unique_lock<std::mutex> lock(watch_mutex);
+    while (!watch_stop) {
+      lock.unlock();
+      if (!db) {
+        auto opened = store::Database::open(ctx.options.db_path, store::OpenMode::kReadOnly);
+        if (opened) db = std::move(opened.value());
+      }
+      if (db) {
+        auto sig = service::content_signature(*db);
+        if (!sig) {
+          db.reset();
+          ctx.reports->invalidate();  // cannot tell: assume changed
+        } else if (*sig != last) {
+          if (!last.empty()) ctx.reports->invalidate();
+          last = *sig;
+        }
+      }
+      lock.lock();
+      watch_wake.wait_for(lock, std::chrono::milliseconds(ctx.options.change_check_ms), [this] { return watch_stop; });
+    }
+  }
 };
 
 Server::Server(ServerOptions options, service::Settings settings, LogFn log) : impl_(new Impl) {
@@ -95,6 +128,7 @@ core::Status Server::start(Poco::Net::ServerSocket bound) {
   ao.max_backlog = o.audit_max_backlog;
   ao.on_error = [&ctx](const std::string& m) { ctx.log(LogLevel::kError, "audit log: " + m + " (will retry)"); };
   ctx.audit = std::make_unique<service::AuditLog>(o.db_path, std::move(ao));
+  ctx.reports = std::make_unique<service::ReportCache>(o.report_cache_bytes);
 
   Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
   params->setMaxThreads(o.threads);
@@ -115,6 +149,8 @@ core::Status Server::start(Poco::Net::ServerSocket bound) {
   }
   ctx.http = impl_->http.get();
   impl_->running = true;
+  impl_->watch_stop = false;
+  impl_->watcher = std::thread([this] { impl_->watch(); });
   ctx.log(LogLevel::kInfo, "listening on http://" + o.bind + ":" + std::to_string(impl_->port) + " with " +
                                std::to_string(o.threads) + " threads");
   return core::Status::success();
@@ -129,11 +165,21 @@ void Server::stop() {
   impl_->pool->joinAll();
   impl_->http.reset();
   impl_->ctx.audit->stop();
+  {
+    std::lock_guard<std::mutex> lock(impl_->watch_mutex);
+    impl_->watch_stop = true;
+  }
+  impl_->watch_wake.notify_all();
+  if (impl_->watcher.joinable()) impl_->watcher.join();
   impl_->ctx.log(LogLevel::kInfo, "server stopped");
 }
 
 int Server::port() const { return impl_->port; }
 ImportGate& Server::import_gate() { return impl_->ctx.import_gate; }
+
+void Server::content_changed() {
+  if (impl_->ctx.reports) impl_->ctx.reports->invalidate();
+}
 
 core::Status Server::flush_audit() {
   if (!impl_->ctx.audit) return core::Status::success();

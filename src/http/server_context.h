@@ -17,6 +17,7 @@
 #include "agmon/http/router.h"
 #include "agmon/http/server.h"
 #include "agmon/service/audit.h"
+#include "agmon/service/report_cache.h"
 #include "agmon/service/tokens.h"
 #include "http/reply.h"
 #include "http/worker_db.h"
@@ -50,6 +51,7 @@ struct ServerContext {
   std::unique_ptr<Metrics> metrics;
   std::unique_ptr<AuthLimiter> limiter;
   std::unique_ptr<service::AuditLog> audit;
+  std::unique_ptr<service::ReportCache> reports;
   ImportGate import_gate;
   std::string upload_dir;
   std::atomic<Poco::Net::HTTPServer*> http{nullptr};  // for the connection gauges

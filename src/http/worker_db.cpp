@@ -18,9 +18,11 @@ core::Result<WorkerDb*> worker_db(const std::string& path) {
   w->path = path;
   w->db = std::move(opened.value());
   try {
-    // Many connections: keep each page cache small and share the file through mmap instead.
-    w->db->exec("PRAGMA cache_size = -4096");
-    w->db->exec("PRAGMA mmap_size = 268435456");
+    // One connection per thread: a modest page cache each (the OS page cache is shared), and
+    // no mmap: every commit that grows the file (audit rows, imports) would make each reader
+    // remap it, and munmap stalls every thread of the process.
+    w->db->exec("PRAGMA cache_size = -8192");
+    w->db->exec("PRAGMA mmap_size = 0");
     w->auth = std::make_unique<service::TokenAuthenticator>(*w->db);
     w->reader = std::make_unique<service::StudentReader>(*w->db);
   } catch (const store::StoreError& e) {

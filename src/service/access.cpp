@@ -23,35 +23,65 @@ struct ResetGuard {
 struct StudentReader::Impl {
   store::Statement student;
   store::Statement alerts;
+  store::Statement begin;
+  store::Statement commit;
 };
+
+namespace {
+
+// One read transaction for the report and its alerts, so both come from the same snapshot
+// even while an import commits.
+struct ReadTransaction {
+  store::Statement& commit;
+  explicit ReadTransaction(store::Statement& begin, store::Statement& end) : commit(end) { begin.run(); }
+  ~ReadTransaction() {
+    try {
+      commit.run();
+    } catch (...) {  // a read transaction cannot fail to end in a way that matters here
+    }
+  }
+};
+
+}  // namespace
 
 StudentReader::StudentReader(store::Database& db)
     : impl_(new Impl{
           db.prepare("SELECT school_code, counselor_id, report_json, report_packed FROM student_evaluations "
                      "WHERE student_id = ?"),
           db.prepare("SELECT * FROM alerts WHERE student_id = ? AND status IN ('open', 'acknowledged') "
-                     "ORDER BY opened_at, alert_id")}) {}
+                     "ORDER BY opened_at, alert_id"),
+          db.prepare("BEGIN"), db.prepare("COMMIT")}) {}
 
 StudentReader::~StudentReader() = default;
 
-core::Result<std::string> StudentReader::report_json(const Principal& who, const std::string& student_id) {
+core::Result<std::string> StudentReader::report_json(const Principal& who, const std::string& student_id,
+                                                     ReportCache* cache) {
   if (!who.may_read_students())
     return make_error(ErrorCode::kPermissionDenied, "this token may not read student records");
-  std::string json;
+  auto refused = [&] {
+    return make_error(ErrorCode::kPermissionDenied, "student " + student_id + " is outside this token's scope");
+  };
+  const std::uint64_t generation = cache ? cache->generation() : 0;
+  if (cache) {
+    if (auto hit = cache->find(student_id)) {
+      if (!who.covers_student(hit->school_code, hit->counselor_id)) return refused();
+      return hit->json;
+    }
+  }
+  auto entry = std::make_shared<CachedReport>();
+  std::vector<store::AlertRecord> alerts;
   {
+    ReadTransaction txn(impl_->begin, impl_->commit);
     ResetGuard guard{impl_->student};
     impl_->student.bind(1, student_id);
     if (!impl_->student.step()) return make_error(ErrorCode::kNotFound, "no student " + student_id);
-    if (!who.covers_student(impl_->student.text(0), impl_->student.text(1)))
-      return make_error(ErrorCode::kPermissionDenied,
-                        "student " + student_id + " is outside this token's scope");
+    entry->school_code = impl_->student.str(0);
+    entry->counselor_id = impl_->student.str(1);
+    if (!who.covers_student(entry->school_code, entry->counselor_id)) return refused();
     auto stored = store::stored_report(impl_->student.text(2), impl_->student.blob(3));  // packed since schema 3
     if (!stored) return make_error(ErrorCode::kIoError, "the stored report of student " + student_id + " cannot be unpacked");
-    json = std::move(*stored);
-  }
-  std::vector<store::AlertRecord> alerts;
-  {
-    ResetGuard guard{impl_->alerts};
+    entry->json = std::move(*stored);
+    ResetGuard alerts_guard{impl_->alerts};
     impl_->alerts.bind(1, student_id);
     while (impl_->alerts.step()) alerts.push_back(store::alert_from_row(impl_->alerts));
   }
@@ -60,10 +90,11 @@ core::Result<std::string> StudentReader::report_json(const Principal& who, const
   // An unescaped `,"` cannot occur inside a JSON string, so this finds the key itself.
   static const std::string kEmpty = ",\"alerts\":[]";
   if (!alerts.empty()) {
-    auto at = json.find(kEmpty);
-    if (at != std::string::npos)
-      json.replace(at + kEmpty.size() - 2, 2, alerts_brief_json(alerts));
+    auto at = entry->json.find(kEmpty);
+    if (at != std::string::npos) entry->json.replace(at + kEmpty.size() - 2, 2, alerts_brief_json(alerts));
   }
+  std::string json = entry->json;
+  if (cache) cache->insert(student_id, std::move(entry), generation);
   return json;
 }
 

@@ -1,5 +1,7 @@
 // GET /api/v1/students/{id} and GET /api/v1/students: reports and lists, scope rules (403 and
 // no audit row for a refused read), audit rows for every record read, parameter validation.
+#include <thread>
+
 #include "http/http_fixture.h"
 
 using agmon::test::TestServer;
@@ -93,4 +95,42 @@ TEST_CASE("bad student ids and list parameters are 400 naming the parameter; unk
   CHECK(named.json()->getObject("error")->getValue<std::string>("message").find("'limit'") != std::string::npos);
   CHECK(t.get("/api/v1/students/500001?x=1", t.admin).status == 400);
   CHECK(t.audit_rows() == 0);
+}
+
+TEST_CASE("a cached report follows acknowledgements, uploads and other processes' imports") {
+  TestServer t;
+  auto before = t.get("/api/v1/students/500001", t.admin);  // fills the cache
+  REQUIRE(before.status == 200);
+  auto alerts = before.json()->getArray("alerts");
+  REQUIRE(alerts->size() >= 1);
+  long id = alerts->getObject(0)->getValue<long>("id");
+  CHECK(alerts->getObject(0)->getValue<std::string>("status") == "open");
+  REQUIRE(t.call("POST", "/api/v1/alerts/" + std::to_string(id) + "/ack", t.admin, "{}").status == 200);
+  auto after = t.get("/api/v1/students/500001", t.admin);
+  CHECK(after.json()->getArray("alerts")->getObject(0)->getValue<std::string>("status") == "acknowledged");
+
+  // An upload through the API: the next read shows it at once (one more course record).
+  auto courses = [&t] {
+    return t.get("/api/v1/students/500002", t.admin).json()->getArray("courses")->size();
+  };
+  const size_t before2 = courses();
+  REQUIRE(t.call("POST", "/api/v1/imports?name=course_marks.csv", t.admin,
+                 "student_id,school_code,academic_year,term_code,local_course_id,mark\n"
+                 "500002,9900011,2025-2026,S1,ENG11,B\n")
+              .status == 200);
+  CHECK(courses() == before2 + 1);
+
+  // An import by another process (here: the service on its own connection) is noticed by the
+  // watcher within its check interval (250 ms); wait at most 3 s.
+  agmon::test::write_file(t.dir.file("more.csv"),
+                          "student_id,school_code,academic_year,term_code,local_course_id,mark\n"
+                          "500002,9900011,2025-2026,S2,ENG11,B\n");
+  auto r = agmon::service::run_import(t.db_path, {t.dir.file("more.csv")}, {}, agmon::service::Settings());
+  REQUIRE(r.exit_code == agmon::service::kImportApplied);
+  size_t now = 0;
+  for (int i = 0; i < 60 && now != before2 + 2; ++i) {
+    now = courses();
+    if (now != before2 + 2) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  CHECK(now == before2 + 2);
 }

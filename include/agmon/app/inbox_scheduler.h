@@ -8,6 +8,7 @@
 
 #include <condition_variable>
 #include <ctime>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
@@ -32,6 +33,8 @@ class InboxScheduler {
   core::Status start();
   // Stops polling; an import in progress is finished first.
   void stop();
+  // Called after each import this inbox ran (the server drops its cached reports).
+  void on_imported(std::function<void()> callback) { on_imported_ = std::move(callback); }
 
   // One poll, as the thread does it (tests drive it directly, without start()). Returns how
   // many files were imported and moved. Thread-safe.
@@ -51,6 +54,7 @@ class InboxScheduler {
   service::Settings settings_;
   http::ImportGate& gate_;
   http::LogFn log_;
+  std::function<void()> on_imported_;
   std::map<std::string, Seen> seen_;   // last poll's observation of each file
   std::map<std::string, int> failures_;  // consecutive failed attempts per batch
   int last_run_day_ = -1;              // day of year of the last scheduled batch (agmon.inbox.at)

@@ -37,6 +37,9 @@ struct ServerOptions {
   int audit_flush_ms = 200;
   std::size_t audit_max_backlog = 1000000;
   int import_busy_timeout_ms = 2000;  // waiting for another process's import, then 409
+  std::size_t report_cache_bytes = 256u * 1024 * 1024;  // 0 = no report cache
+  int change_check_ms = 250;          // how often writes by other processes are looked for
+  bool log_requests = false;          // one debug line per request (method, path, token, status)
 };
 
 // Binds host:port for listening, without SO_REUSEPORT (a second instance must fail, not share
@@ -64,6 +67,9 @@ class Server {
   ImportGate& import_gate();
   // Writes queued audit rows now (tests).
   core::Status flush_audit();
+  // Drops cached reports: call after this process changed student data (the inbox does).
+  // Changes by other processes are found by a watcher within change_check_ms.
+  void content_changed();
 
  private:
   struct Impl;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "agmon/core/result.h"
+#include "agmon/service/report_cache.h"
 #include "agmon/service/tokens.h"
 #include "agmon/store/database.h"
 
@@ -20,10 +21,12 @@ class StudentReader {
   StudentReader(const StudentReader&) = delete;
   StudentReader& operator=(const StudentReader&) = delete;
 
-  // The student report JSON (interfaces.md), as stored_report_json() gives it.
-  // kNotFound: no evaluated student with this id; kPermissionDenied: the student is outside
-  // the principal's schools or caseload (nothing of the record is read then).
-  core::Result<std::string> report_json(const Principal& who, const std::string& student_id);
+  // The student report JSON (interfaces.md): the stored evaluation with the student's open
+  // and acknowledged alerts. kNotFound: no evaluated student with this id;
+  // kPermissionDenied: the student is outside the principal's schools or caseload (the
+  // report is not returned). With a cache, a hit costs no SQL and a miss fills it.
+  core::Result<std::string> report_json(const Principal& who, const std::string& student_id,
+                                        ReportCache* cache = nullptr);
 
  private:
   struct Impl;

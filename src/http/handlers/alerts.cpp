@@ -130,6 +130,7 @@ Reply handle_alert_ack(Exchange& ex) {
   if (!rw) return error_reply(rw.error());
   auto acked = service::acknowledge_alert(**rw, *id, ex.principal.token_name, note);
   if (!acked) return error_reply(acked.error());
+  ex.ctx.reports->invalidate();  // the student's report shows the alert's new status
   ex.ctx.log(LogLevel::kInfo, "alert " + std::to_string(*id) + " acknowledged by '" + ex.principal.token_name + "'");
   return json_reply(200, service::alert_json(*acked));
 }

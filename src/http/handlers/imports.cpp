@@ -103,6 +103,7 @@ Reply handle_import_upload(Exchange& ex) {
   ex.ctx.log(LogLevel::kInfo, "import of upload '" + name + "' (" + std::to_string(total) + " bytes) by '" +
                                   ex.principal.token_name + "'");
   auto report = service::run_import(ex.ctx.options.db_path, {tmp.path}, options, ex.ctx.settings);
+  if (report.import_id) ex.ctx.reports->invalidate();  // committed (or recorded): reports may differ
   ex.ctx.log(LogLevel::kInfo, "import of upload '" + name + "': " + report.outcome + " (" + report.message + ")");
   std::string json = service::import_report_json(report);
   if (report.outcome == "applied" || report.outcome == "applied_with_quarantine" || report.outcome == "dry_run")

@@ -57,6 +57,15 @@ Reply handle_metrics(Exchange& ex) {
   }
   gauge(out, "agmon_audit_backlog", "Audit rows waiting to be written.", "gauge",
         static_cast<long long>(ex.ctx.audit->backlog()));
+  const auto& cache = *ex.ctx.reports;
+  gauge(out, "agmon_report_cache_bytes", "Bytes of student reports held in memory.", "gauge",
+        static_cast<long long>(cache.bytes()));
+  gauge(out, "agmon_report_cache_hits_total", "Student reports served from memory.", "counter",
+        static_cast<long long>(cache.hits()));
+  gauge(out, "agmon_report_cache_misses_total", "Student reports read from the database.", "counter",
+        static_cast<long long>(cache.misses()));
+  gauge(out, "agmon_report_cache_invalidations_total", "Times the report cache was emptied after a change.",
+        "counter", static_cast<long long>(cache.invalidations()));
   auto db = ex.db();
   bool up = false;
   if (db) {

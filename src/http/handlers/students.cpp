@@ -28,7 +28,7 @@ Reply handle_student(Exchange& ex) {
     return error_reply(400, "bad_request", "student id must be 1 to 64 letters, digits, '.', '-' or '_'");
   auto db = ex.db();
   if (!db) return error_reply(db.error());
-  auto json = (*db)->reader->report_json(ex.principal, id);
+  auto json = (*db)->reader->report_json(ex.principal, id, ex.ctx.reports.get());
   if (!json) {
     log_refusal(ex, json.error(), "student read");
     return error_reply(json.error());
