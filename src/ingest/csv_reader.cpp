@@ -34,7 +34,7 @@ core::Status CsvReader::open(const std::string& path) {
                             "cannot open '" + path + "': " + std::strerror(err));
   }
   cap_ = options_.block_size;
-  buf_ = std::make_unique<char[]>(cap_);
+  buf_.reset(new char[cap_]);  // not zeroed: only bytes read are ever looked at
   begin_ = end_ = 0;
   eof_ = io_failed_ = skip_line_pending_ = false;
   at_file_start_ = true;
@@ -71,7 +71,7 @@ bool CsvReader::refill() {
   if (end_ > cap_ / 2) {
     // The pending record fills half the buffer: grow so each read stays large.
     std::size_t new_cap = cap_ * 2;
-    auto grown = std::make_unique<char[]>(new_cap);
+    std::unique_ptr<char[]> grown(new char[new_cap]);
     std::memcpy(grown.get(), buf_.get(), end_);
     buf_ = std::move(grown);
     cap_ = new_cap;
