@@ -85,3 +85,35 @@ TEST_CASE("bad serve flags and config values are usage errors naming the flag or
   CHECK_FALSE(parse_serve_config({"--config", dir.file("missing.properties")}, {}).ok());
   CHECK(parse_serve_config({}, {"--allow-root"})->allow_root);
 }
+
+TEST_CASE("etc/agmon.http.properties documents exactly the built-in defaults") {
+  auto documented = parse_serve_config({"--config", std::string(AGMON_SOURCE_DIR) + "/etc/agmon.http.properties"}, {});
+  REQUIRE(documented.ok());
+  auto builtin = parse_serve_config({}, {});
+  REQUIRE(builtin.ok());
+  const auto& d = documented->http;
+  const auto& b = builtin->http;
+  CHECK(d.db_path == b.db_path);
+  CHECK(d.bind == b.bind);
+  CHECK(d.port == b.port);
+  CHECK(d.threads == b.threads);
+  CHECK(d.max_queued == b.max_queued);
+  CHECK(d.keep_alive == b.keep_alive);
+  CHECK(d.keep_alive_timeout_s == b.keep_alive_timeout_s);
+  CHECK(d.max_keep_alive_requests == b.max_keep_alive_requests);
+  CHECK(d.timeout_s == b.timeout_s);
+  CHECK(d.max_upload_bytes == b.max_upload_bytes);
+  CHECK(d.upload_dir == b.upload_dir);
+  CHECK(d.auth_failures_per_minute == b.auth_failures_per_minute);
+  CHECK(d.report_cache_bytes == b.report_cache_bytes);
+  CHECK(documented->inbox.dir == builtin->inbox.dir);
+  CHECK(documented->inbox.poll_seconds == builtin->inbox.poll_seconds);
+  CHECK_FALSE(documented->inbox.at_minute.has_value());
+  CHECK(documented->inbox.mode == builtin->inbox.mode);
+  CHECK(documented->inbox.max_reject_rate == builtin->inbox.max_reject_rate);
+  CHECK(documented->log.level == builtin->log.level);
+  CHECK(documented->log.file == builtin->log.file);
+  CHECK(documented->log.max_bytes == builtin->log.max_bytes);
+  CHECK(documented->log.max_files == builtin->log.max_files);
+  CHECK(documented->allow_root == builtin->allow_root);
+}
