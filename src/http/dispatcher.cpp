@@ -1,7 +1,9 @@
 // Request dispatch: everything between Poco handing over a request and the reply leaving.
 #include "http/dispatcher.h"
 
+#include <Poco/Exception.h>
 #include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/NetException.h>
 #include <Poco/Net/HTTPServerResponse.h>
 
 #include <cctype>
@@ -37,6 +39,18 @@ class Dispatcher : public Poco::Net::HTTPRequestHandler {
     Reply reply;
     try {
       reply = dispatch(req, route_id, consumed);
+    } catch (const Poco::TimeoutException&) {
+      reply = error_reply(400, "bad_request", "the request was not received in time");
+      reply.close = true;
+      consumed = true;  // nothing more to read from this connection
+    } catch (const Poco::Net::NetException&) {
+      reply = error_reply(400, "bad_request", "the request could not be read");
+      reply.close = true;
+      consumed = true;
+    } catch (const Poco::IOException&) {
+      reply = error_reply(400, "bad_request", "the request could not be read");
+      reply.close = true;
+      consumed = true;
     } catch (const store::StoreError& e) {
       drop_worker_db();  // reopen on the next request
       ctx_.log(LogLevel::kError, std::string("database error: ") + e.what());
