@@ -19,26 +19,23 @@ function hatch(svg, color, background = '#ffffff', angle = 45) {
   return `url(#${id})`;
 }
 
-// One area: earned (solid), in progress (hatched), missing (outlined, empty).
-export function areaBar(area, width = 240, height = 18) {
+// One area: earned (solid), in progress (hatched), missing (dashed outline, empty). Drawn in
+// percentages so the bar stretches with its column without distorting strokes.
+export function areaBar(area, height = 18) {
   const req = area.required || 0;
   const earned = area.earned || 0;
   const prog = area.in_progress || 0;
   const missing = area.missing || 0;
   const total = Math.max(req, earned + prog + missing, 1);
-  const unit = width / total;
-  const svg = s('svg', { width: '100%', height, viewBox: `0 0 ${width} ${height}`, preserveAspectRatio: 'none',
-    'aria-hidden': 'true', focusable: 'false', class: 'areabar' });
+  const p = (v) => `${(100 * v / total).toFixed(3)}%`;
+  const svg = s('svg', { width: '100%', height, 'aria-hidden': 'true', focusable: 'false', class: 'areabar' });
   const hatchFill = hatch(svg, COLORS.sky);
-  let x = 0;
-  svg.appendChild(s('rect', { x: 0, y: 0, width, height, fill: '#ffffff', stroke: COLORS.grey, 'stroke-width': 1 }));
-  if (earned) svg.appendChild(s('rect', { x, y: 0, width: earned * unit, height, fill: COLORS.blue, class: 'seg-earned' }));
-  x += earned * unit;
-  if (prog) svg.appendChild(s('rect', { x, y: 0, width: prog * unit, height, fill: hatchFill, stroke: COLORS.blue, 'stroke-width': 1, class: 'seg-progress' }));
-  x += prog * unit;
-  if (missing) svg.appendChild(s('rect', { x: x + 1, y: 1, width: Math.max(missing * unit - 2, 0), height: height - 2, fill: 'none', stroke: COLORS.vermillion, 'stroke-width': 2, 'stroke-dasharray': '4 3', class: 'seg-missing' }));
-  // Tick marks at every required semester so counts can be read off the bar.
-  for (let i = 1; i < req; i++) svg.appendChild(s('line', { x1: i * unit, x2: i * unit, y1: height - 5, y2: height, stroke: '#ffffff', 'stroke-width': 1 }));
+  svg.appendChild(s('rect', { x: 0, y: 0, width: '100%', height, fill: '#ffffff', stroke: COLORS.grey, 'stroke-width': 1 }));
+  if (earned) svg.appendChild(s('rect', { x: 0, y: 0, width: p(earned), height, fill: COLORS.blue, class: 'seg-earned' }));
+  if (prog) svg.appendChild(s('rect', { x: p(earned), y: 0.5, width: p(prog), height: height - 1, fill: hatchFill, stroke: COLORS.blue, 'stroke-width': 1, class: 'seg-progress' }));
+  if (missing) svg.appendChild(s('rect', { x: p(earned + prog), y: 1, width: p(missing), height: height - 2, fill: '#ffffff', stroke: COLORS.vermillion, 'stroke-width': 2, 'stroke-dasharray': '5 3', class: 'seg-missing' }));
+  // A white tick between semesters so counts can be read off the bar.
+  for (let i = 1; i < total; i++) svg.appendChild(s('rect', { x: p(i), y: height - 6, width: 1, height: 6, fill: '#ffffff' }));
   return svg;
 }
 
@@ -56,13 +53,15 @@ export function gapChart(table, width) {
   const groups = table.groups;
   const rates = [table.all.rate || 0, ...groups.map((g) => (g.suppressed ? 0 : g.rate || 0))];
   const maxRate = niceMax(Math.max(...rates, 0.01));
-  const labelW = narrow ? 0 : Math.min(230, width * 0.3);
-  const valueW = narrow ? 0 : 120;
+  const rows = [{ all: true, ...table.all, group: 'all' }, ...groups];
+  const labels = rows.map((g) => (g.all ? 'All students' : groupLabel(table.by, g.group)));
+  // About 7.7px per character at 14px: wide enough for the longest label, at most 35%.
+  const labelW = narrow ? 0 : Math.min(width * 0.35, Math.max(...labels.map((l) => l.length)) * 7.7 + 14);
+  const valueW = narrow ? 0 : 150;
   const barX = labelW;
   const barW = width - labelW - valueW - 8;
   const rowH = narrow ? 58 : 40;
   const top = 30;
-  const rows = [{ all: true, ...table.all, group: 'all' }, ...groups];
   const height = top + rows.length * rowH + 30;
   const svg = s('svg', { width, height, viewBox: `0 0 ${width} ${height}`, class: 'gapchart', role: 'img',
     'aria-labelledby': 'gap-title gap-desc' });
@@ -79,7 +78,7 @@ export function gapChart(table, width) {
   }
   rows.forEach((g, i) => {
     const y = top + i * rowH;
-    const label = g.all ? 'All students' : groupLabel(table.by, g.group);
+    const label = labels[i];
     const row = s('g', { class: `gaprow${g.suppressed ? ' suppressed' : ''}${g.disproportionate ? ' disproportionate' : ''}`, 'data-group': g.group });
     const barY = narrow ? y + 18 : y + 6;
     const barH = narrow ? 16 : 20;
@@ -99,15 +98,17 @@ export function gapChart(table, width) {
         stroke: disp ? (under ? COLORS.vermillion : COLORS.orange) : 'none', 'stroke-width': 1.5 }));
       if (w === 0) row.appendChild(s('line', { x1: barX, x2: barX, y1: barY, y2: barY + barH, stroke: COLORS.black, 'stroke-width': 2 }));
       const value = `${pct(g.rate)}  (${g.count} of ${g.n})`;
-      let detail = g.all ? '' : `RI ${num(g.representation_index, 2)}`;
-      if (disp) detail += under ? ' · ▼ disproportionate (under)' : ' · ▲ disproportionate (over)';
+      const ri = g.all ? '' : `RI ${num(g.representation_index, 2)}`;
+      const flag = disp ? (under ? '▼ disproportionate (under)' : '▲ disproportionate (over)') : '';
+      const detail = [ri, flag].filter(Boolean).join(' · ');
       if (narrow) {
         row.appendChild(s('text', { x: width, y: y + 13, 'text-anchor': 'end', class: 'gvalue', text: pct(g.rate) }));
-        row.appendChild(s('text', { x: 0, y: barY + barH + 14, class: `gdetail${disp ? ' flag' : ''}`, text: g.all ? `${g.count} of ${g.n}` : `${g.count} of ${g.n} · ${detail}` }));
+        row.appendChild(s('text', { x: 0, y: barY + barH + 14, class: `gdetail${disp ? ' flag' : ''}`, text: [`${g.count} of ${g.n}`, detail].filter(Boolean).join(' · ') }));
       } else {
         row.appendChild(s('text', { x: width - valueW, y: y + 15, class: 'gvalue', text: pct(g.rate) }));
-        row.appendChild(s('text', { x: width - valueW, y: y + 30, class: 'gdetail', text: `${g.count} of ${g.n}` }));
-        if (detail) row.appendChild(s('text', { x: barX + w + 6 > barX + barW - 200 ? barX + 4 : barX + w + 6, y: barY + barH - 5, class: `gdetail inbar${disp ? ' flag' : ''}`, text: detail }));
+        row.appendChild(s('text', { x: width - valueW, y: y + 30, class: 'gdetail', text: [`${g.count} of ${g.n}`, ri].filter(Boolean).join(' · ') }));
+        // The flag goes after the bar when there is room, else inside it on a white halo.
+        if (flag) row.appendChild(s('text', { x: barW - w > 200 ? barX + w + 6 : barX + 4, y: barY + barH - 5, class: 'gdetail inbar flag', text: flag }));
       }
       row.appendChild(s('title', { text: `${label}: ${value}${detail ? ', ' + detail : ''}` }));
     }

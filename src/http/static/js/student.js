@@ -33,7 +33,8 @@ function areaRows(sys) {
       h('div', { class: 'arealabel' }, h('span', { class: 'areakey' }, `${k}`), ` ${name}`,
         h('span', { class: met ? 'mark met' : 'mark' }, met ? ' ✓ met' : '')),
       h('div', { class: 'areabarwrap', role: 'img', 'aria-label': `Area ${k}, ${name}: ${text} (semesters).` }, areaBar(a)),
-      h('div', { class: 'areatext' }, text));
+      h('div', { class: 'areatext', 'aria-hidden': 'true' }, `${a.earned}/${a.required}` +
+        (a.in_progress ? ` · +${a.in_progress} in progress` : '') + (a.missing ? ` · ${a.missing} missing` : '')));
   });
 }
 
@@ -99,7 +100,7 @@ function alertItem(a, ctx, summary) {
     h('h3', {}, h('span', { class: 'icon', 'aria-hidden': 'true' }, a.status === 'open' ? '⚑ ' : '✓ '), alertKind(a.kind)),
     h('p', {}, a.message || a.detail), st);
   if (a.status === 'open') {
-    const btn = h('button', { type: 'button', class: 'ack', 'aria-label': `Acknowledge: ${alertKind(a.kind)}` }, 'Acknowledge');
+    const btn = h('button', { type: 'button', class: 'ack small', 'aria-label': `Acknowledge: ${alertKind(a.kind)}` }, 'Acknowledge');
     btn.addEventListener('click', () => {
       btn.hidden = true;
       const { form, note } = ackForm(a, item, (updated) => {
@@ -152,14 +153,21 @@ export async function studentView(main, id, ctx) {
     `${report.counselor_id ? ` · counselor ${report.counselor_id}` : ''} · as of ${report.as_of_year}`));
   const alerts = report.alerts || [];
   const open = alerts.filter((a) => a.status === 'open').length;
-  main.appendChild(h('section', { class: 'card', 'aria-labelledby': 'alerts-h' },
+  const pill = (ok, text) => h('span', { class: ok ? 'pill yes' : 'pill no' }, `${ok ? '✓' : '✗'} ${text}`);
+  main.appendChild(h('p', { class: 'summary' },
+    pill(report.projected.uc_pattern_complete, 'UC pattern projected'), ' ',
+    pill(report.projected.csu_pattern_complete, 'CSU pattern projected'), ' ',
+    pill(report.on_track, 'on track'), ' ',
+    h('span', { class: 'pill info' }, `UC GPA ${gpa(report.uc.gpa.weighted_capped)}`), ' ',
+    h('span', { class: open ? 'pill alertpill' : 'pill info' }, `⚑ ${open} open alert${open === 1 ? '' : 's'}`)));
+  const alertCard = h('section', { class: 'card', 'aria-labelledby': 'alerts-h' },
     h('h2', { id: 'alerts-h' }, `Alerts (${open} open)`),
-    alerts.length ? h('ul', { class: 'alerts' }, alerts.map((a) => alertItem(a, ctx, summary))) : h('p', { class: 'empty' }, 'No alerts.')));
+    alerts.length ? h('ul', { class: 'alerts' }, alerts.map((a) => alertItem(a, ctx, summary))) : h('p', { class: 'empty' }, 'No alerts.'));
   main.appendChild(legend());
-  main.appendChild(h('div', { class: 'grid2' },
+  main.appendChild(h('div', { class: 'grid3' },
     systemCard('UC', report.uc, report.projected.uc_pattern_complete),
-    systemCard('CSU', report.csu, report.projected.csu_pattern_complete)));
-  main.appendChild(gpaCard(report));
+    systemCard('CSU', report.csu, report.projected.csu_pattern_complete),
+    h('div', { class: 'side' }, alertCard, gpaCard(report))));
   const holder = h('div', {});
   const select = h('select', { id: 'course-filter', onchange: () => clear(holder).appendChild(courseTable(report.courses, select.value)) },
     h('option', { value: 'all' }, 'All courses'), h('option', { value: 'ag' }, 'A-G courses only'),

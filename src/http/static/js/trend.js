@@ -36,7 +36,9 @@ export function trendSeries(tables) {
 export function trendChart(tables, width) {
   const series = trendSeries(tables);
   const years = tables.map((t) => t.year);
-  const labelW = width < 640 ? 0 : 190;
+  // End labels at 12px: about 6.8px per character, at most 40% of the width.
+  const longest = Math.max(...series.map((x) => x.label.length)) + 7;
+  const labelW = width < 640 ? 0 : Math.min(width * 0.4, longest * 6.8 + 12);
   const left = 48;
   const right = width - labelW - 12;
   const top = 16;
