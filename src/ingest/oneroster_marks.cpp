@@ -128,9 +128,13 @@ core::Status read_results(Export& x) {
     if (!bad) {
       std::string status = lower(t.get(kScoreStatus));
       if (!t.get(kText).empty()) {
-        m.mark = to_upper(t.get(kText)), column = "textScore", ++x.marks_from_text;
+        m.mark = to_upper(t.get(kText));
+        column = "textScore";
+        ++x.marks_from_text;
       } else if (std::string c = mark_in_comment(t.get(kComment)); !c.empty()) {
-        m.mark = to_upper(c), column = "comment", ++x.marks_from_comment;
+        m.mark = to_upper(c);
+        column = "comment";
+        ++x.marks_from_comment;
       } else if (status == "exempt") {
         ++exempt;
         --x.stats.rows_read;  // nothing to load, and not in progress either
@@ -139,11 +143,15 @@ core::Status read_results(Export& x) {
       } else if (status == "fully graded" || status.empty()) {
         auto score = parse_decimal(t.get(kScore));
         const std::string* mark = score ? x.score_marks.mark_for(*score) : nullptr;
-        if (mark) m.mark = *mark, column = "score", ++x.marks_from_score;
-        else if (!t.get(kScore).empty())
+        if (mark) {
+          m.mark = *mark;
+          column = "score";
+          ++x.marks_from_score;
+        } else if (!t.get(kScore).empty()) {
           bad = error(x, t, "score", std::string(t.get(kScore)), RowErrorKind::kUnknownMark,
                       "score '" + std::string(t.get(kScore)) +
                           "' matches no step of ingest.oneroster.score_marks");
+        }
       }  // submitted / partially graded / not submitted: in progress (blank mark)
     }
     std::optional<core::MarkInfo> info;

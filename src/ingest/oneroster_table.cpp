@@ -29,7 +29,6 @@ core::Result<OneRosterSource> OneRosterSource::open(const std::string& path) {
   }
   auto entries = read_zip(path);
   if (!entries) return entries.error();
-  s.zip_opened_ = true;
   // Exports put the CSVs at the top or in one folder: the base name is what counts.
   for (auto& e : *entries) s.zip_[lower(base_of(e.name))] = std::move(e.data);
   return s;

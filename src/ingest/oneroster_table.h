@@ -20,12 +20,10 @@ class OneRosterSource {
   bool has(std::string_view file) const;
   // Opens it in `reader`; kNotFound when the export lacks it.
   core::Status open_csv(std::string_view file, CsvReader& reader) const;
-  bool is_zip() const { return !zip_.empty() || zip_opened_; }
 
  private:
   std::map<std::string, std::string> paths_;  // lower-case base name -> path (folder)
   std::map<std::string, std::string> zip_;    // lower-case base name -> bytes (zip)
-  bool zip_opened_ = false;
 };
 
 // A column the mapping reads: its OneRoster name and the other names exports use.

@@ -7,6 +7,7 @@
 #include "agmon/ingest/oneroster_importer.h"
 #include "agmon/ingest/oneroster_zip.h"
 #include "ingest/formats_sink.h"
+#include "ingest/uc_course_list_json.h"
 
 using namespace agmon;
 using agmon::test::FormatsSink;
@@ -247,4 +248,23 @@ TEST_CASE("a OneRoster export without users.csv or with a required column missin
   auto no_column = parse(y.path, sink);
   REQUIRE(!no_column.ok());
   CHECK(no_column.error().message == "export: classes.csv: missing column 'courseSourcedId'");
+}
+
+TEST_CASE("damaged zips and JSON never crash the readers: seeded byte mutations are refused or read") {
+  std::string zip = test::read_file(test::data_path("formats/oneroster.zip"));
+  std::string json = test::read_file(test::sample("ucop/courselist-institution-99990.json"));
+  std::uint32_t state = 12345;  // a fixed LCG: the same mutations every run
+  auto next = [&state] { return state = state * 1664525u + 1013904223u; };
+  int refused = 0;
+  for (int i = 0; i < 600; ++i) {
+    std::string z = zip, j = json;
+    for (int k = 0; k < 1 + i % 4; ++k) {
+      z[next() % z.size()] = static_cast<char>(next() >> 24);
+      j[next() % j.size()] = static_cast<char>(next() >> 24);
+    }
+    if (i % 7 == 0) z.resize(next() % z.size());
+    refused += !ingest::read_zip_bytes(z).ok();
+    (void)ingest::json::parse_json(j);
+  }
+  CHECK(refused > 300);  // most damage is caught by the CRC or the structure checks
 }
