@@ -36,6 +36,8 @@ AlertRefresh refresh_alerts(store::Database& db, const Settings& settings, std::
     ap = repo.apply_findings(store::AlertScope::kApOfferChanged, import_id, now);
   }
   long absent = repo.resolve_absent_students(import_id, now);
+  // A fresh staging table: the subgroup diff then reads a few hundred rows, not every student's.
+  repo.begin_findings();
   repo.stage(subgroup_findings(db, settings));
   auto groups = repo.apply_findings(store::AlertScope::kSubgroups, import_id, now);
   repo.end_findings();

@@ -6,7 +6,9 @@
 namespace agmon::store {
 namespace {
 
-constexpr const char* kActive = "status IN ('open', 'acknowledged')";
+// The unary + keeps SQLite from driving these statements by the status index (every active
+// alert): the staged findings, the touched or removed students are the small side to start from.
+constexpr const char* kActive = "+status IN ('open', 'acknowledged')";
 
 // Runs `sql` binding ?1 = now and, when the statement has it, ?2 = the import id.
 int run(Database& db, const std::string& sql, const std::string& now, std::optional<long> import_id,
@@ -33,7 +35,8 @@ std::string scope_sql(AlertScope scope) {
     return "audience = 'counselor' AND kind = 'AP_READY_NOT_ENROLLED' AND school_code IN (SELECT "
            "school_code FROM temp.ap_offer_changed) AND student_id NOT IN (SELECT student_id FROM "
            "temp.touched_students)";
-  return "audience = 'administrator'";
+  // Subgroup alerts have no student: the student index finds the few of them at once.
+  return "student_id = '' AND audience = 'administrator'";
 }
 
 // Resolves the active alerts matching `where`: events first (they need the ids), then the rows.
@@ -98,14 +101,14 @@ AlertDiff AlertRepo::apply_findings(AlertScope scope, std::optional<long> import
   // Still true: last seen, and the message (it may quote figures that moved). School and
   // counselor are indexed, so they are only written when they changed (a student moved).
   const std::string still = "FROM temp.staged_alerts s WHERE s.identity = alerts.identity AND s.audience = " +
-                            audience_of(scope) + " AND alerts." + kActive;
+                            audience_of(scope) + " AND +alerts.status IN ('open', 'acknowledged')";
   d.still = run(db_, "UPDATE alerts SET last_seen_at = ?1, message = s.message " + still, now, import_id, false);
   db_.exec("UPDATE alerts SET school_code = s.school_code, counselor_id = s.counselor_id " + still +
            " AND (alerts.school_code <> s.school_code OR alerts.counselor_id <> s.counselor_id)");
   // True again.
   run(db_,
       "INSERT INTO alert_events(alert_id, at, event, import_id) SELECT alert_id, ?1, 'reopened', ?2 "
-      "FROM alerts WHERE status = 'resolved' AND identity IN " + staged,
+      "FROM alerts WHERE +status = 'resolved' AND identity IN " + staged,
       now, import_id, true);
   d.reopened = run(db_,
                    "UPDATE alerts SET status = 'open', opened_at = ?1, opened_import_id = ?2, "
@@ -113,7 +116,7 @@ AlertDiff AlertRepo::apply_findings(AlertScope scope, std::optional<long> import
                    "acknowledged_by = NULL, acknowledged_at = NULL, ack_note = NULL, "
                    "times_opened = times_opened + 1, message = s.message, school_code = s.school_code, "
                    "counselor_id = s.counselor_id FROM temp.staged_alerts s WHERE "
-                   "s.identity = alerts.identity AND alerts.status = 'resolved' AND s.audience = " +
+                   "s.identity = alerts.identity AND +alerts.status = 'resolved' AND s.audience = " +
                        audience_of(scope),
                    now, import_id, true);
   // No longer true.
@@ -139,8 +142,12 @@ AlertDiff AlertRepo::apply_findings(AlertScope scope, std::optional<long> import
 }
 
 long AlertRepo::resolve_absent_students(std::optional<long> import_id, const std::string& now) {
+  // Inside an import the students it removed are listed (TEMP removed_students), so only their
+  // alerts are looked at; otherwise every active student alert is checked.
+  auto listed = db_.prepare("SELECT 1 FROM temp.sqlite_master WHERE type = 'table' AND name = 'removed_students'");
+  std::string candidates = listed.step() ? "student_id IN (SELECT student_id FROM temp.removed_students) AND " : "";
   return resolve_where(db_,
-                       std::string("audience = 'counselor' AND ") + kActive +
+                       candidates + "audience = 'counselor' AND " + kActive +
                            " AND student_id NOT IN (SELECT student_id FROM students)",
                        import_id, now);
 }
