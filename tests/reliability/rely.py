@@ -42,9 +42,10 @@ def run_agmon(agmon, args, db=None, timeout=600, check_rc=None, env=None):
     return p.returncode, p.stdout, p.stderr
 
 
-def demo_data(agmon, out, students, seed, year="2025-2026"):
+def demo_data(agmon, out, students, seed, year="2025-2026", schools=None):
+    extra = ["--schools", str(schools)] if schools else []
     run_agmon(agmon, ["demo-data", "--students", str(students), "--seed", str(seed), "--year", year,
-                      "--out", out], check_rc=0)
+                      "--out", out] + extra, check_rc=0)
     return [os.path.join(out, f) for f in ("students.csv", "courses.csv", "course_marks.csv")]
 
 
@@ -219,7 +220,7 @@ def _complete(data):
 
 
 def parse_response(data):
-    m = re.match(rb"HTTP/1\.[01] (\d{3})", data)
+    m = re.match(rb"HTTP/\d\.\d (\d{3})", data)
     if not m:
         return 0, data
     return int(m.group(1)), data.partition(b"\r\n\r\n")[2]
