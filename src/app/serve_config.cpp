@@ -32,8 +32,9 @@ const char* const kServeUsage =
     "\n"
     "Other keys (etc/agmon.properties): agmon.http.threads, .queue, .keep_alive,\n"
     ".keep_alive_timeout_seconds, .keep_alive_max_requests, .timeout_seconds, .max_upload_bytes,\n"
-    ".upload_dir, .auth_failures_per_minute, .report_cache_mb; agmon.inbox.poll_seconds, .at (HH:MM), .mode,\n"
-    ".max_reject_rate; agmon.log.file, .max_bytes, .max_files.\n";
+    ".upload_dir, .auth_failures_per_minute, .report_cache_mb; agmon.audit.flush_ms;\n"
+    "agmon.inbox.poll_seconds, .at (HH:MM), .mode, .max_reject_rate; agmon.log.file, .max_bytes,\n"
+    ".max_files.\n";
 
 namespace {
 
@@ -167,6 +168,10 @@ core::Result<ServeConfig> parse_serve_config(const std::vector<std::string>& glo
   n = static_cast<long>(h.report_cache_bytes / (1024 * 1024));
   AGMON_TRY(read_int(src, "agmon.http.report_cache_mb", 0, 1L << 20, n));
   h.report_cache_bytes = static_cast<std::size_t>(n) * 1024 * 1024;
+
+  n = h.audit_flush_ms;
+  AGMON_TRY(read_int(src, "agmon.audit.flush_ms", 10, 60000, n));
+  h.audit_flush_ms = static_cast<int>(n);
 
   auto& in = c.inbox;
   in.dir = absolute(src.get("agmon.inbox.dir").value_or(""));

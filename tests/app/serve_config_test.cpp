@@ -106,6 +106,7 @@ TEST_CASE("etc/agmon.http.properties documents exactly the built-in defaults") {
   CHECK(d.upload_dir == b.upload_dir);
   CHECK(d.auth_failures_per_minute == b.auth_failures_per_minute);
   CHECK(d.report_cache_bytes == b.report_cache_bytes);
+  CHECK(d.audit_flush_ms == b.audit_flush_ms);
   CHECK(documented->inbox.dir == builtin->inbox.dir);
   CHECK(documented->inbox.poll_seconds == builtin->inbox.poll_seconds);
   CHECK_FALSE(documented->inbox.at_minute.has_value());

@@ -34,7 +34,7 @@ struct ServerOptions {
   std::string upload_dir;             // "" = <database folder>/.agmon-uploads
   int auth_failures_per_minute = 20;  // then 429 for the rest of the minute
   std::string db_path;
-  int audit_flush_ms = 200;
+  int audit_flush_ms = 1000;         // audit rows are written in batches this often
   std::size_t audit_max_backlog = 1000000;
   int import_busy_timeout_ms = 2000;  // waiting for another process's import, then 409
   std::size_t report_cache_bytes = 256u * 1024 * 1024;  // 0 = no report cache
