@@ -178,7 +178,7 @@ TEST_CASE("bad serve usage exits 64 with a one-line reason; root is refused unle
   }
 }
 
-TEST_CASE("--daemon detaches, writes its pidfile, and stops on SIGTERM") {
+TEST_CASE("with --daemon it detaches, writes its pidfile, and stops on SIGTERM") {
   TempDir dir;
   write_file(dir.file("agmon.properties"), "agmon.log.file = " + dir.file("agmon.log") + "\nagmon.allow_root = true\n");
   const std::string pidfile = dir.file("agmon.pid");
