@@ -304,6 +304,12 @@ bool ImportStage::course_known(const std::string& school_code, const std::string
 
 MergeCounts ImportStage::merge(ImportMode mode, std::vector<StrandedMark>* stranded) {
   MergeCounts counts;
+  // A first import (no marks yet) has nothing to diff against: every staged student is new.
+  bool had_marks = false;
+  {
+    auto any = db_.prepare("SELECT EXISTS(SELECT 1 FROM main.course_marks)");
+    had_marks = any.step() && any.integer(0) != 0;
+  }
   const std::string keys_in_stage_marks =
       "EXISTS (SELECT 1 FROM stage_course_marks s WHERE " + key_match(kMarks, "s", "course_marks") + ")";
 
@@ -357,10 +363,20 @@ MergeCounts ImportStage::merge(ImportMode mode, std::vector<StrandedMark>* stran
            key_match(kPrograms, "s", "student_programs") + ")");
   counts.programs_changed = db_.changes() + upsert(db_, kPrograms);
 
-  // Marks.
-  db_.exec("INSERT OR IGNORE INTO touched_students SELECT DISTINCT s.student_id FROM "
-           "stage_course_marks s LEFT JOIN main.course_marks t ON " + key_match(kMarks, "t", "s") +
-           " WHERE t.student_id IS NULL OR " + differs(kMarks, "t", "s"));
+  // Marks. The students whose marks change are collected by triggers during the upsert (it
+  // already compares every staged row with the stored one), not by a second join over them:
+  // an unchanged nightly file then costs one pass instead of two. (No OR IGNORE in a trigger:
+  // the outer statement's conflict policy would override it.)
+  if (!had_marks) {
+    db_.exec("INSERT OR IGNORE INTO touched_students SELECT DISTINCT student_id FROM stage_course_marks");
+  } else {
+    db_.exec("CREATE TEMP TRIGGER stage_mark_inserted AFTER INSERT ON main.course_marks BEGIN "
+             "INSERT INTO touched_students SELECT new.student_id WHERE NOT EXISTS (SELECT 1 FROM "
+             "touched_students WHERE student_id = new.student_id); END");
+    db_.exec("CREATE TEMP TRIGGER stage_mark_updated AFTER UPDATE ON main.course_marks BEGIN "
+             "INSERT INTO touched_students SELECT new.student_id WHERE NOT EXISTS (SELECT 1 FROM "
+             "touched_students WHERE student_id = new.student_id); END");
+  }
   if (mode == ImportMode::kFull) {
     const std::string absent =
         "(school_code, academic_year) IN (SELECT DISTINCT school_code, academic_year FROM "
@@ -371,10 +387,18 @@ MergeCounts ImportStage::merge(ImportMode mode, std::vector<StrandedMark>* stran
     counts.rows_removed += db_.changes();
   }
   counts.marks_changed = upsert(db_, kMarks);
+  if (had_marks) {
+    db_.exec("DROP TRIGGER temp.stage_mark_inserted");
+    db_.exec("DROP TRIGGER temp.stage_mark_updated");
+  }
 
-  db_.exec("INSERT OR IGNORE INTO touched_students SELECT DISTINCT m.student_id FROM "
-           "main.course_marks m JOIN changed_courses c ON c.school_code = m.school_code AND "
-           "c.local_course_id = m.local_course_id");
+  // A changed course re-evaluates everyone who took it (a scan of every mark: skipped when no
+  // course changed, and on a first import, where every student with marks is touched already).
+  auto any_changed = db_.prepare("SELECT EXISTS(SELECT 1 FROM changed_courses)");
+  if (had_marks && any_changed.step() && any_changed.integer(0) != 0)
+    db_.exec("INSERT OR IGNORE INTO touched_students SELECT DISTINCT m.student_id FROM "
+             "main.course_marks m JOIN changed_courses c ON c.school_code = m.school_code AND "
+             "c.local_course_id = m.local_course_id");
   db_.exec("DELETE FROM touched_students WHERE student_id NOT IN (SELECT student_id FROM main.students)");
   auto n = db_.prepare("SELECT count(*) FROM touched_students");
   n.step();
