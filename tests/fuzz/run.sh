@@ -12,7 +12,7 @@ cd "$(dirname "$0")/../.."
 secs=${1:-60}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(csv_reader canonical_mapper calpads http_parsing)
+((${#targets[@]})) || targets=(csv_reader canonical_mapper calpads oneroster uc_course_list http_parsing)
 build=${AGMON_FUZZ_BUILD:-build-fuzz}
 
 # clang and its libFuzzer runtime (Debian 12: clang-14, libclang-rt-14-dev).
@@ -37,6 +37,8 @@ seeds_for() {  # the sample files each target starts from
     canonical_mapper) ls tests/data/samples/canonical/*.csv ;;
     calpads) ls tests/data/samples/calpads-*.txt ;;
     csv_reader) ls tests/data/samples/canonical/*.csv tests/data/samples/calpads-*.txt tests/data/samples/oneroster/*.csv ;;
+    oneroster) ls tests/data/formats/oneroster.zip tests/fuzz/seeds/oneroster/* ;;
+    uc_course_list) ls tests/data/samples/ucop/*.json ;;
     http_parsing) ls tests/fuzz/seeds/http_parsing/* ;;
   esac
 }
