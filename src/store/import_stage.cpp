@@ -89,13 +89,15 @@ std::string insert_sql(const TableSpec& t, const char* verb) {
 }
 
 // Inserts a staged row; on a key collision replaces it and reports the row it displaced.
-template <typename BindFn>
+// The binders bind the record's own strings without copying them (bind_static): the record
+// outlives every statement run here. `key_text` is only called for a displaced row.
+template <typename BindFn, typename KeyFn>
 std::optional<DisplacedRow> stage_row(Database& db, Statement& ins, const TableSpec& t,
                                       BindFn bind_columns, const std::string& file, long line,
-                                      const std::string& key_text) {
+                                      KeyFn key_text) {
   bind_columns(ins);
   int n = static_cast<int>(t.columns.size());
-  ins.bind(n + 1, file).bind(n + 2, line);
+  ins.bind_static(n + 1, file).bind(n + 2, line);
   ins.run();
   if (db.changes() == 1) return std::nullopt;
   // Duplicate key within the call: keep the last, report the first. The lookup numbers its
@@ -112,7 +114,7 @@ std::optional<DisplacedRow> stage_row(Database& db, Statement& ins, const TableS
   bind_columns(prev);
   prev.bind(n + 1, file).bind(n + 2, line);
   DisplacedRow displaced;
-  displaced.key = key_text;
+  displaced.key = key_text();
   if (prev.step()) {
     displaced.file = prev.str(0);
     displaced.line = static_cast<long>(prev.integer(1));
@@ -190,41 +192,44 @@ ImportStage::~ImportStage() {
 std::optional<DisplacedRow> ImportStage::add_student(const core::Student& s, const std::string& file,
                                                      long line) {
   auto bind = [&](Statement& st) {
-    st.bind(1, s.student_id).bind(2, s.school_code).bind(3, s.grade_level).bind(4, s.ssid);
-    st.bind(5, s.academic_year).bind(6, s.counselor_id).bind(7, s.last_name).bind(8, s.first_name);
-    st.bind(9, s.birth_date).bind(10, s.gender).bind(11, flag(s.hispanic));
-    st.bind(12, race_codes_text(s.race_codes)).bind(13, s.el_status).bind(14, flag(s.sed));
+    st.bind_static(1, s.student_id).bind_static(2, s.school_code).bind_static(3, s.grade_level);
+    st.bind_static(4, s.ssid).bind_static(5, s.academic_year).bind_static(6, s.counselor_id);
+    st.bind_static(7, s.last_name).bind_static(8, s.first_name).bind_static(9, s.birth_date);
+    st.bind_static(10, s.gender).bind(11, flag(s.hispanic));
+    st.bind(12, race_codes_text(s.race_codes)).bind_static(13, s.el_status).bind(14, flag(s.sed));
     st.bind(15, flag(s.swd)).bind(16, flag(s.foster)).bind(17, flag(s.homeless));
   };
-  return stage_row(db_, ins_student_, kStudents, bind, file, line, s.student_id);
+  return stage_row(db_, ins_student_, kStudents, bind, file, line, [&] { return s.student_id; });
 }
 
 std::optional<DisplacedRow> ImportStage::add_course(const core::Course& c, const std::string& file,
                                                     long line) {
   auto bind = [&](Statement& st) {
-    st.bind(1, c.school_code).bind(2, c.local_course_id).bind(3, c.academic_year);
-    st.bind(4, c.course_title).bind(5, area_text(c.ag_area)).bind(6, std::string(core::rigor_name(c.rigor)));
-    st.bind(7, c.state_course_code).bind(8, c.math_level).bind(9, c.lote_language);
-    st.bind(10, c.lote_level).bind(11, c.hss_type).bind(12, c.science_discipline);
-    st.bind(13, c.vpa_discipline).bind(14, c.transcript_abbrev).bind(15, c.uc_approved);
-    st.bind(16, c.nsil_code).bind(17, c.credit_value).bind(18, c.course_length);
+    st.bind_static(1, c.school_code).bind_static(2, c.local_course_id).bind_static(3, c.academic_year);
+    st.bind_static(4, c.course_title).bind(5, area_text(c.ag_area)).bind(6, core::rigor_name(c.rigor));
+    st.bind_static(7, c.state_course_code).bind(8, c.math_level).bind_static(9, c.lote_language);
+    st.bind(10, c.lote_level).bind_static(11, c.hss_type).bind_static(12, c.science_discipline);
+    st.bind_static(13, c.vpa_discipline).bind_static(14, c.transcript_abbrev);
+    st.bind_static(15, c.uc_approved).bind_static(16, c.nsil_code).bind_static(17, c.credit_value);
+    st.bind_static(18, c.course_length);
   };
   return stage_row(db_, ins_course_, kCourses, bind, file, line,
-                   c.school_code + "|" + c.local_course_id + "|" + c.academic_year);
+                   [&] { return c.school_code + "|" + c.local_course_id + "|" + c.academic_year; });
 }
 
 std::optional<DisplacedRow> ImportStage::add_mark(const core::CourseMark& m, const std::string& file,
                                                   long line) {
   auto bind = [&](Statement& st) {
-    st.bind(1, m.student_id).bind(2, m.school_code).bind(3, m.academic_year).bind(4, m.term_code);
-    st.bind(5, m.local_course_id).bind(6, m.grade_level_taken).bind(7, m.mark);
-    st.bind(8, m.credits_attempted).bind(9, m.credits_earned).bind(10, m.section_id);
-    st.bind(11, m.ssid).bind(12, m.source).bind(13, m.status).bind(14, area_text(m.ag_area_override));
-    st.bind(15, m.repeat_of_term);
+    st.bind_static(1, m.student_id).bind_static(2, m.school_code).bind_static(3, m.academic_year);
+    st.bind_static(4, m.term_code).bind_static(5, m.local_course_id).bind(6, m.grade_level_taken);
+    st.bind_static(7, m.mark).bind_static(8, m.credits_attempted).bind_static(9, m.credits_earned);
+    st.bind_static(10, m.section_id).bind_static(11, m.ssid).bind_static(12, m.source);
+    st.bind_static(13, m.status).bind(14, area_text(m.ag_area_override)).bind_static(15, m.repeat_of_term);
   };
-  return stage_row(db_, ins_mark_, kMarks, bind, file, line,
-                   m.student_id + "|" + m.school_code + "|" + m.academic_year + "|" + m.term_code +
-                       "|" + m.local_course_id);
+  return stage_row(db_, ins_mark_, kMarks, bind, file, line, [&] {
+    return m.student_id + "|" + m.school_code + "|" + m.academic_year + "|" + m.term_code + "|" +
+           m.local_course_id;
+  });
 }
 
 std::optional<DisplacedRow> ImportStage::add_program(const std::string& student_id,
@@ -234,10 +239,11 @@ std::optional<DisplacedRow> ImportStage::add_program(const std::string& student_
                                                      const std::string& end_date,
                                                      const std::string& file, long line) {
   auto bind = [&](Statement& st) {
-    st.bind(1, student_id).bind(2, school_code).bind(3, program_code).bind(4, start_date).bind(5, end_date);
+    st.bind_static(1, student_id).bind_static(2, school_code).bind_static(3, program_code);
+    st.bind_static(4, start_date).bind_static(5, end_date);
   };
   return stage_row(db_, ins_program_, kPrograms, bind, file, line,
-                   student_id + "|" + program_code + "|" + start_date);
+                   [&] { return student_id + "|" + program_code + "|" + start_date; });
 }
 
 bool ImportStage::amend_student(const StudentAmendment& a) {
