@@ -4,7 +4,7 @@
 import { api, setToken, token, setUnauthorizedHandler, ApiError } from './api.js';
 import { h, clear } from './dom.js';
 import { caseloadView } from './caseload.js';
-import { studentView } from './student.js';
+import { studentView, prefetchStudent, dropPrefetch } from './student.js';
 import { gapsView } from './gaps.js';
 import { alertsView } from './alerts.js';
 import { importsView, importView } from './imports.js';
@@ -52,6 +52,7 @@ function renderNav() {
 }
 
 function signInForm(message) {
+  dropPrefetch();
   document.body.dataset.view = 'signin';
   clear(main);
   const input = h('input', { id: 'token', name: 'token', type: 'password', autocomplete: 'off', spellcheck: 'false',
@@ -146,6 +147,9 @@ document.querySelector('.skip').addEventListener('click', (e) => {
   (main.querySelector('h1') || main).focus();
 });
 if (token()) {
+  // A reload of a student page: ask for the student while /api/v1/me is on its way.
+  const { parts } = parseHash();
+  if (parts[0] === 'student' && parts[1]) prefetchStudent(parts[1]);
   start().catch((e) => signInForm(e.message));
 } else {
   signInForm('');

@@ -58,8 +58,9 @@ export function gapChart(table, width) {
   // About 7.7px per character at 14px: wide enough for the longest label, at most 35%.
   const labelW = narrow ? 0 : Math.min(width * 0.35, Math.max(...labels.map((l) => l.length)) * 7.7 + 14);
   const valueW = narrow ? 0 : 150;
-  const barX = labelW;
-  const barW = width - labelW - valueW - 8;
+  const pad = narrow ? 14 : 0;  // room for the axis labels at both ends
+  const barX = labelW + pad;
+  const barW = width - labelW - valueW - 8 - pad;
   const rowH = narrow ? 58 : 40;
   const top = 30;
   const height = top + rows.length * rowH + 30;
@@ -82,7 +83,7 @@ export function gapChart(table, width) {
     const row = s('g', { class: `gaprow${g.suppressed ? ' suppressed' : ''}${g.disproportionate ? ' disproportionate' : ''}`, 'data-group': g.group });
     const barY = narrow ? y + 18 : y + 6;
     const barH = narrow ? 16 : 20;
-    if (narrow) row.appendChild(s('text', { x: 0, y: y + 13, class: 'glabel', text: label }));
+    if (narrow) row.appendChild(s('text', { x: barX, y: y + 13, class: 'glabel', text: label }));
     else row.appendChild(s('text', { x: labelW - 8, y: y + 21, 'text-anchor': 'end', class: 'glabel', text: label }));
     if (g.suppressed) {
       const text = `fewer than ${table.min_n} students (suppressed)`;
@@ -102,8 +103,8 @@ export function gapChart(table, width) {
       const flag = disp ? (under ? '▼ disproportionate (under)' : '▲ disproportionate (over)') : '';
       const detail = [ri, flag].filter(Boolean).join(' · ');
       if (narrow) {
-        row.appendChild(s('text', { x: width, y: y + 13, 'text-anchor': 'end', class: 'gvalue', text: pct(g.rate) }));
-        row.appendChild(s('text', { x: 0, y: barY + barH + 14, class: `gdetail${disp ? ' flag' : ''}`, text: [`${g.count} of ${g.n}`, detail].filter(Boolean).join(' · ') }));
+        row.appendChild(s('text', { x: barX + barW, y: y + 13, 'text-anchor': 'end', class: 'gvalue', text: pct(g.rate) }));
+        row.appendChild(s('text', { x: barX, y: barY + barH + 14, class: `gdetail${disp ? ' flag' : ''}`, text: [`${g.count} of ${g.n}`, ri, flag.replace(/ \((under|over)\)$/, '')].filter(Boolean).join(' · ') }));
       } else {
         row.appendChild(s('text', { x: width - valueW, y: y + 15, class: 'gvalue', text: pct(g.rate) }));
         row.appendChild(s('text', { x: width - valueW, y: y + 30, class: 'gdetail', text: [`${g.count} of ${g.n}`, ri].filter(Boolean).join(' · ') }));

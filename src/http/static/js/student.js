@@ -140,8 +140,22 @@ function courseTable(courses, filter) {
       h('td', { 'data-label': 'Why', class: 'why' }, c.reason || ''))))));
 }
 
+// Starts both requests for a student page; a fresh load calls this before /api/v1/me answers.
+let pending = null;
+export function prefetchStudent(id) {
+  const both = Promise.all([api(`/api/v1/students/${encodeURIComponent(id)}`), lookupName(id)]);
+  both.catch(() => {});  // awaited (and reported) by studentView; never an unhandled rejection
+  pending = { id, both };
+}
+export function dropPrefetch() {
+  pending = null;
+}
+
 export async function studentView(main, id, ctx) {
-  const [report, summary] = await Promise.all([api(`/api/v1/students/${encodeURIComponent(id)}`), lookupName(id)]);
+  if (!pending || pending.id !== id) prefetchStudent(id);
+  const { both } = pending;
+  pending = null;
+  const [report, summary] = await both;
   if (ctx.stale()) return;
   clear(main);
   const name = summary ? `${summary.last_name}, ${summary.first_name}` : `Student ${report.student_id}`;
