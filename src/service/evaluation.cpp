@@ -55,7 +55,7 @@ store::EvaluationRow to_row(const core::Student& s, const core::StudentReport& r
 
 void evaluate_batch(std::vector<Pending>& batch, const core::Catalog& catalog,
                     const core::RuleSet& rules, const std::string& year,
-                    const StudentAlertStager& stager) {
+                    const StudentAlertStager& stager, unsigned threads) {
   auto work = [&](size_t from, size_t to) {
     for (size_t i = from; i < to; ++i) {
       auto records = core::resolve_records(batch[i].student, batch[i].marks, catalog, year);
@@ -67,9 +67,8 @@ void evaluate_batch(std::vector<Pending>& batch, const core::Catalog& catalog,
       batch[i].alerts = stager.findings(report);
     }
   };
-  // The evaluator is pure, so students evaluate in parallel; SQLite writes stay on this thread.
-  unsigned threads = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
-  if (batch.size() < 64 || threads == 1) {
+  // The evaluator is pure, so students evaluate in parallel; SQLite stays on the caller's thread.
+  if (batch.size() < 64 || threads <= 1) {
     work(0, batch.size());
     return;
   }
@@ -100,23 +99,44 @@ long evaluate_touched(store::Database& db, const Settings& settings, const std::
   core::Catalog catalog(students.all_courses());
   const core::RuleSet& rules = settings.rules();
   StudentAlertStager stager(db, settings, year);
+  // agmon.eval.threads: evaluation threads (0 = one per core, at most 4; 1 = on this thread).
+  int wanted = settings.get_int("agmon.eval.threads", 0);
+  unsigned threads = wanted > 0 ? static_cast<unsigned>(wanted)
+                                : std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
   long count = 0;
-  std::vector<Pending> batch;
-  constexpr size_t kBatch = 4096;
-  auto flush = [&] {
-    evaluate_batch(batch, catalog, rules, year, stager);
-    for (const auto& p : batch) {
+  // A pipeline: while batch k is evaluated on worker threads, this thread saves batch k-1 and
+  // reads batch k+1 from SQLite (the reads and writes are about a third of the work).
+  std::vector<Pending> batch, in_flight;
+  std::future<void> job;  // evaluates in_flight; declared after it, so destroyed (joined) first
+  constexpr size_t kBatch = 2048;
+  auto save_in_flight = [&] {
+    if (!job.valid()) return;
+    job.get();
+    for (const auto& p : in_flight) {
       evaluations.save(p.row, import_id);
       stager.stage(p.alerts);
     }
-    count += static_cast<long>(batch.size());
-    batch.clear();
+    count += static_cast<long>(in_flight.size());
+    in_flight.clear();
+  };
+  auto flush = [&] {
+    save_in_flight();
+    in_flight.swap(batch);
+    if (threads <= 1) {
+      evaluate_batch(in_flight, catalog, rules, year, stager, 1);
+      job = std::async(std::launch::deferred, [] {});
+    } else {
+      job = std::async(std::launch::async, [&, threads] {
+        evaluate_batch(in_flight, catalog, rules, year, stager, threads);
+      });
+    }
   };
   students.for_each_touched([&](core::Student&& s, std::vector<core::CourseMark>&& marks) {
     batch.push_back(Pending{std::move(s), std::move(marks), {}, {}});
     if (batch.size() >= kBatch) flush();
   });
   if (!batch.empty()) flush();
+  save_in_flight();
   return count;
 }
 

@@ -1,0 +1,62 @@
+// Parallel evaluation (agmon.eval.threads) is an implementation detail: a demo district
+// imported with one thread and with four stores identical evaluations, packed reports and
+// alerts, and every student is evaluated exactly once across the pipelined batches.
+#include <catch2/catch.hpp>
+
+#include "agmon/service/demo_data.h"
+#include "agmon/service/importer.h"
+#include "agmon/service/settings.h"
+#include "agmon/store/database.h"
+#include "support/test_support.h"
+
+using namespace agmon;
+
+namespace {
+
+// Everything an evaluation stores, one line per student (report bytes included).
+std::string stored(const std::string& db_path, long* students) {
+  auto db = store::Database::open(db_path);
+  REQUIRE(db.ok());
+  auto st = (*db)->prepare(
+      "SELECT student_id || '|' || uc_complete || uc_complete_projected || csu_complete || on_track "
+      "|| '|' || coalesce(uc_gpa_capped, '-') || '|' || hex(report_packed) FROM student_evaluations "
+      "ORDER BY student_id");
+  std::string out;
+  *students = 0;
+  while (st.step()) {
+    out += st.str(0) + "\n";
+    ++*students;
+  }
+  auto alerts = (*db)->prepare(
+      "SELECT group_concat(identity, ';') FROM (SELECT identity FROM alerts ORDER BY identity)");
+  REQUIRE(alerts.step());
+  return out + alerts.str(0);
+}
+
+}  // namespace
+
+TEST_CASE("one evaluation thread and four store the same evaluations of every student") {
+  test::TempDir dir;
+  service::DemoDataOptions demo;
+  demo.students = 3000;  // two pipelined batches (2048 + 952)
+  demo.school_year = "2024-2025";
+  REQUIRE(service::write_demo_data(demo, dir.path()).ok());
+  const std::vector<std::string> files = {dir.file("students.csv"), dir.file("courses.csv"),
+                                          dir.file("course_marks.csv")};
+  long counts[2] = {0, 0};
+  std::string results[2];
+  int i = 0;
+  for (const char* threads : {"1", "4"}) {
+    auto settings = service::Settings::from_config({{"agmon.eval.threads", threads}});
+    REQUIRE(settings.ok());
+    const std::string db = dir.file(std::string("t") + threads + ".db");
+    auto report = service::run_import(db, files, service::ImportOptions{}, *settings);
+    REQUIRE(report.exit_code == service::kImportApplied);
+    CHECK(report.students_evaluated == 3000);
+    results[i] = stored(db, &counts[i]);
+    ++i;
+  }
+  CHECK(counts[0] == 3000);
+  CHECK(counts[1] == 3000);
+  CHECK(results[0] == results[1]);
+}
