@@ -10,6 +10,7 @@
 #include "agmon/core/json_writer.h"
 #include "agmon/service/access.h"
 #include "agmon/service/alerts.h"
+#include "agmon/service/scope.h"
 #include "agmon/service/student_list.h"
 #include "http/handlers/handlers.h"
 
@@ -47,20 +48,11 @@ Reply handle_alerts(Exchange& ex) {
     if (!id) return error_reply(400, "bad_request", "parameter 'cursor' is not a cursor this server gave out");
     aq.after_id = *id;
   }
-  const auto& who = ex.principal;
-  if (!who.is_admin()) {
-    // Asking outside the scope is refused, not silently narrowed.
-    if (aq.school && !who.covers_school(*aq.school))
-      return error_reply(403, "forbidden", "school " + *aq.school + " is outside this token's scope");
-    if (aq.counselor && !who.counselor_id.empty() && *aq.counselor != who.counselor_id)
-      return error_reply(403, "forbidden", "counselor " + *aq.counselor + " is outside this token's caseload");
-    aq.scope_schools = who.schools;
-    if (!who.counselor_id.empty()) aq.scope_counselor = who.counselor_id;
-  }
   aq.limit = static_cast<int>(limit) + 1;  // one more tells whether there is a next page
   auto db = ex.db();
   if (!db) return error_reply(db.error());
-  auto alerts = service::list_alerts(*(*db)->db, aq);
+  // The scope is applied by the service (asking outside it is refused, not narrowed).
+  auto alerts = service::list_alerts_for(*(*db)->db, ex.principal, aq);
   if (!alerts) return error_reply(alerts.error());
   std::string next;
   if (static_cast<long>(alerts->size()) > limit) {

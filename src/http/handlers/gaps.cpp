@@ -3,6 +3,7 @@
 #include "agmon/core/equity.h"
 #include "agmon/core/json_writer.h"
 #include "agmon/service/gaps.h"
+#include "agmon/service/scope.h"
 #include "http/handlers/handlers.h"
 
 namespace agmon::http {
@@ -20,20 +21,10 @@ Reply handle_gaps(Exchange& ex) {
   long min_n = q.integer("min_n", floor, 1000000, 0);  // raising the threshold is allowed
   if (min_n) gq.min_n = static_cast<int>(min_n);
   if (!q.ok()) return bad_query(q);
-  const auto& who = ex.principal;
-  if (!who.is_admin()) {
-    if (!gq.school) {
-      if (who.schools.size() != 1)
-        return error_reply(400, "bad_request",
-                           "parameter 'school' is required for a counselor token of several schools");
-      gq.school = who.schools.front();
-    } else if (!who.covers_school(*gq.school)) {
-      return error_reply(403, "forbidden", "school " + *gq.school + " is outside this token's scope");
-    }
-  }
   auto db = ex.db();
   if (!db) return error_reply(db.error());
-  auto tables = service::gap_tables(*(*db)->db, ex.ctx.settings, gq);
+  // Counselors: their own schools only, applied by the service.
+  auto tables = service::gap_tables_for(*(*db)->db, ex.ctx.settings, ex.principal, gq);
   if (!tables) {
     auto e = tables.error();
     if (e.code == core::ErrorCode::kInvalidArgument) e.message = "parameter " + e.message;
