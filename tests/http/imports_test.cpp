@@ -83,13 +83,14 @@ TEST_CASE("a second upload while one is running gets 409") {
   std::string head = "POST /api/v1/imports HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + t.admin +
                      "\r\nContent-Length: 1000\r\n\r\nstudent_id";
   slow.sendBytes(head.data(), static_cast<int>(head.size()));
-  // Wait until the server has taken the gate (the second request is refused), at most 2 s.
-  agmon::test::Response second;
-  for (int i = 0; i < 40; ++i) {
-    second = t.call("POST", "/api/v1/imports", t.importer, kNewStudent);
-    if (second.status == 409) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  // Wait until the slow upload's handler holds the import gate (at most 2 s).
+  bool held = false;
+  for (int i = 0; i < 200 && !held; ++i) {
+    held = !t.server->import_gate().try_enter().owns_lock();
+    if (!held) std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
+  REQUIRE(held);
+  auto second = t.call("POST", "/api/v1/imports", t.importer, kNewStudent);
   CHECK(second.status == 409);
   CHECK(second.error_code() == "conflict");
   slow.close();  // the first upload ends early: 400 to nobody, gate released
