@@ -57,10 +57,14 @@ async function counselorFlow({ base, page, tokens, school, students, outDir, log
   assert(counts.every((c, i) => i === 0 || counts[i - 1] >= c), `sorted by open alerts: ${counts.join(',')}`);
   // Back to id order: the first student with alerts is a typical one (the README screenshot).
   await page.selectOption('#sort', 'id');
-  await page.waitForSelector('table.caseload tbody tr:first-child .agstrip:not(.pending)', { timeout: 10000 });
 
-  const link = await page.$('table.caseload tbody tr:first-child th a');
-  const id = await page.$eval('table.caseload tbody tr:first-child', (tr) => tr.dataset.student);
+  // The first student (by id) with two to four open alerts: one to acknowledge, others to show.
+  const id = await page.$$eval('table.caseload tbody tr', (trs) => {
+    const n = (tr) => Number(tr.querySelector('td[data-label="Open alerts"]').textContent.replace(/\D/g, ''));
+    return (trs.find((tr) => n(tr) >= 2 && n(tr) <= 4) || trs[0]).dataset.student;
+  });
+  await page.waitForSelector(`tr[data-student="${id}"] .agstrip:not(.pending)`, { timeout: 10000 });
+  const link = await page.$(`tr[data-student="${id}"] th a`);
   const t0 = Date.now();
   await link.click();
   await ready(page, 'student');
@@ -76,11 +80,14 @@ async function counselorFlow({ base, page, tokens, school, students, outDir, log
 
   // Acknowledge the first open alert with a note; the API must agree.
   const alertId = await page.$eval('li.alert.open', (li) => li.dataset.alert);
+  const openBefore = (await page.$$('li.alert.open')).length;
   await page.click(`li.alert[data-alert="${alertId}"] button.ack`);
   const note = 'Met with the student; summer course planned.';
   await page.fill(`#note-${alertId}`, note);
   await page.click(`li.alert[data-alert="${alertId}"] button[type=submit]`);
   await page.waitForSelector(`li.alert.acknowledged[data-alert="${alertId}"]`, { timeout: 10000 });
+  const heading = await page.textContent('#alerts-h');
+  assert(heading === `Alerts (${openBefore - 1} open)`, `open count after acknowledging: ${heading}`);
   const acked = await getJson(base, tokens.counselor, `/api/v1/alerts?student=${id}&status=acknowledged`);
   const a = acked.alerts.find((x) => String(x.id) === alertId);
   assert(a && a.acknowledged_by === 'browser-counselor' && a.ack_note === note, `alert ${alertId} not acknowledged in the API: ${JSON.stringify(acked)}`);
@@ -147,6 +154,13 @@ async function adminFlow({ base, page, tokens, students, outDir, log }) {
   await ready(page, 'alerts');
   const alertRows = (await page.$$('table.alertlist tbody tr')).length;
   assert(alertRows > 0, 'subgroup alerts listed');
+  const groupAlert = await page.$eval('table.alertlist tbody tr', (tr) => tr.dataset.alert);
+  await page.click(`tr[data-alert="${groupAlert}"] button.ack`);
+  await page.fill(`#note-${groupAlert}`, 'Reviewed with the AP coordinator.');
+  await page.click(`tr[data-alert="${groupAlert}"] button[type=submit]`);
+  await page.waitForFunction((id) => document.querySelector(`tr[data-alert="${id}"] td[data-label="Status"]`).textContent.startsWith('Acknowledged'), groupAlert);
+  const g = await getJson(base, tokens.admin, '/api/v1/alerts?audience=administrator&status=acknowledged');
+  assert(g.alerts.some((a) => String(a.id) === groupAlert && a.acknowledged_by === 'browser-admin'), `subgroup alert ${groupAlert} not acknowledged in the API`);
   await page.screenshot({ path: path.join(outDir, 'admin-alerts.png'), fullPage: true });
 
   await page.click('#nav a[href="#/imports"]');

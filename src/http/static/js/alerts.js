@@ -1,38 +1,29 @@
 // Subgroup alerts for administrators (GET /api/v1/alerts?audience=administrator): which
 // group, which metric, where, the one-sentence message, with Acknowledge. Paged by "Show more".
 import { api, qs } from './api.js';
-import { h, clear, when, alertKind, groupLabel, METRICS, GROUPINGS } from './dom.js';
+import { h, clear, when, alertKind, groupLabel, METRICS } from './dom.js';
+import { ackButton, ackText } from './ack.js';
 
 const KINDS = ['GAP_AP_UNDERREPRESENTED', 'GAP_AG_COMPLETION', 'GAP_WIDENING', 'GAP_ZERO_ACCESS'];
 
 function ackCell(a, ctx, statusCell) {
   if (a.status !== 'open') return '';
-  const btn = h('button', { type: 'button', class: 'secondary ack', 'aria-label': `Acknowledge alert ${a.id}` }, 'Acknowledge');
-  btn.addEventListener('click', async () => {
-    const note = window.prompt('Note for this acknowledgement (optional):', '');
-    if (note === null) return;
-    btn.disabled = true;
-    try {
-      const updated = await api(`/api/v1/alerts/${a.id}/ack`, { method: 'POST', body: note.trim() ? { note: note.trim() } : {} });
-      clear(statusCell).appendChild(document.createTextNode(`acknowledged by ${updated.acknowledged_by}`));
-      btn.remove();
-      ctx.announce(`Alert ${a.id} acknowledged.`);
-    } catch (e) {
-      btn.disabled = false;
-      ctx.announce(`Could not acknowledge: ${e.message}`);
-    }
+  return ackButton(a, `${alertKind(a.kind)}, ${groupLabel(a.grouping, a.group)}`, (updated) => {
+    statusCell.textContent = ackText(updated, when);
+    statusCell.setAttribute('tabindex', '-1');
+    statusCell.focus();
+    ctx.announce(`Alert acknowledged: ${alertKind(a.kind)}.`);
   });
-  return btn;
 }
 
 function row(a, ctx) {
-  const statusCell = h('td', { 'data-label': 'Status' }, a.status === 'acknowledged' ? `acknowledged by ${a.acknowledged_by || '—'}` : a.status);
+  const statusCell = h('td', { 'data-label': 'Status' }, a.status === 'acknowledged' ? ackText(a, when) : a.status);
   const link = a.metric && a.grouping
     ? h('a', { href: `#/gaps${qs({ metric: a.metric, by: a.grouping, school: a.school || '' })}` }, 'chart')
     : '';
   return h('tr', { 'data-alert': String(a.id) },
     h('th', { scope: 'row', 'data-label': 'Kind' }, alertKind(a.kind)),
-    h('td', { 'data-label': 'Group' }, a.grouping ? `${GROUPINGS[a.grouping] || a.grouping}: ${groupLabel(a.grouping, a.group)}` : '—'),
+    h('td', { 'data-label': 'Group' }, a.grouping ? groupLabel(a.grouping, a.group) : '—'),
     h('td', { 'data-label': 'Metric' }, a.metric ? (METRICS[a.metric] || a.metric) : '—', link ? [' (', link, ')'] : ''),
     h('td', { 'data-label': 'School' }, a.school || 'All schools'),
     h('td', { 'data-label': 'Message', class: 'why' }, a.message),

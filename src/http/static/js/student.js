@@ -5,6 +5,7 @@
 import { api, qs } from './api.js';
 import { h, clear, gpa, yesNo, when, AREAS, COURSE_STATUS, alertKind } from './dom.js';
 import { areaBar } from './charts.js';
+import { ackButton, ackText } from './ack.js';
 
 const known = new Map();  // student id -> list summary (name), from the caseload
 export function rememberStudent(summary) {
@@ -69,55 +70,33 @@ function gpaCard(r) {
       row('On track', r.on_track === undefined ? '—' : yesNo(r.on_track))));
 }
 
-function ackForm(alert, item, onDone) {
-  const note = h('textarea', { id: `note-${alert.id}`, rows: 2, maxlength: 2000 });
-  const err = h('p', { class: 'error', role: 'alert' });
-  const form = h('form', { class: 'ackform', onsubmit: async (e) => {
-    e.preventDefault();
-    form.querySelector('button[type=submit]').disabled = true;
-    try {
-      const body = note.value.trim() ? { note: note.value.trim() } : undefined;
-      const updated = await api(`/api/v1/alerts/${alert.id}/ack`, { method: 'POST', body: body || {} });
-      onDone(updated);
-    } catch (ex) {
-      err.textContent = ex.message;
-      form.querySelector('button[type=submit]').disabled = false;
-    }
-  } },
-  h('label', { for: `note-${alert.id}` }, 'Note (optional)'), note, err,
-  h('div', { class: 'buttons' },
-    h('button', { type: 'submit' }, 'Confirm acknowledgement'),
-    h('button', { type: 'button', class: 'secondary', onclick: () => { form.remove(); item.querySelector('.ack').hidden = false; item.querySelector('.ack').focus(); } }, 'Cancel')));
-  return { form, note };
+// The open-alert count in the summary pill and the Alerts heading.
+function showOpenCount(open) {
+  const pill = document.getElementById('open-pill');
+  if (pill) {
+    pill.textContent = `⚑ ${open} open alert${open === 1 ? '' : 's'}`;
+    pill.className = open ? 'pill alertpill' : 'pill info';
+  }
+  const heading = document.getElementById('alerts-h');
+  if (heading) heading.textContent = `Alerts (${open} open)`;
 }
 
 function alertItem(a, ctx, summary) {
-  const statusText = (al) => al.status === 'acknowledged'
-    ? `Acknowledged${al.acknowledged_by ? ` by ${al.acknowledged_by}` : ''}${al.acknowledged_at ? ` on ${when(al.acknowledged_at)}` : ''}${al.ack_note ? ` — “${al.ack_note}”` : ''}`
-    : `Open since ${when(a.opened)}`;
-  const st = h('p', { class: 'alertstatus' }, statusText(a));
+  const st = h('p', { class: 'alertstatus' }, a.status === 'acknowledged' ? ackText(a, when) : `Open since ${when(a.opened)}`);
   const item = h('li', { class: `alert ${a.status}`, 'data-alert': String(a.id) },
     h('h3', {}, h('span', { class: 'icon', 'aria-hidden': 'true' }, a.status === 'open' ? '⚑ ' : '✓ '), alertKind(a.kind)),
     h('p', {}, a.message || a.detail), st);
   if (a.status === 'open') {
-    const btn = h('button', { type: 'button', class: 'ack small', 'aria-label': `Acknowledge: ${alertKind(a.kind)}` }, 'Acknowledge');
-    btn.addEventListener('click', () => {
-      btn.hidden = true;
-      const { form, note } = ackForm(a, item, (updated) => {
-        form.remove();
-        btn.remove();
-        item.className = 'alert acknowledged';
-        item.querySelector('.icon').textContent = '✓ ';
-        st.textContent = statusText(updated);
-        if (summary && summary.open_alerts > 0) summary.open_alerts -= 1;
-        ctx.announce(`Alert acknowledged: ${alertKind(a.kind)}.`);
-        st.setAttribute('tabindex', '-1');
-        st.focus();
-      });
-      item.appendChild(form);
-      note.focus();
-    });
-    item.appendChild(btn);
+    item.appendChild(ackButton(a, alertKind(a.kind), (updated) => {
+      item.className = 'alert acknowledged';
+      item.querySelector('.icon').textContent = '✓ ';
+      st.textContent = ackText(updated, when);
+      if (summary && summary.open_alerts > 0) summary.open_alerts -= 1;
+      showOpenCount(document.querySelectorAll('li.alert.open').length);
+      ctx.announce(`Alert acknowledged: ${alertKind(a.kind)}.`);
+      st.setAttribute('tabindex', '-1');
+      st.focus();
+    }));
   }
   return item;
 }
@@ -173,10 +152,11 @@ export async function studentView(main, id, ctx) {
     pill(report.projected.csu_pattern_complete, 'CSU pattern projected'), ' ',
     pill(report.on_track, 'on track'), ' ',
     h('span', { class: 'pill info' }, `UC GPA ${gpa(report.uc.gpa.weighted_capped)}`), ' ',
-    h('span', { class: open ? 'pill alertpill' : 'pill info' }, `⚑ ${open} open alert${open === 1 ? '' : 's'}`)));
+    h('span', { id: 'open-pill' })));
   const alertCard = h('section', { class: 'card', 'aria-labelledby': 'alerts-h' },
     h('h2', { id: 'alerts-h' }, `Alerts (${open} open)`),
     alerts.length ? h('ul', { class: 'alerts' }, alerts.map((a) => alertItem(a, ctx, summary))) : h('p', { class: 'empty' }, 'No alerts.'));
+  showOpenCount(open);
   main.appendChild(legend());
   main.appendChild(h('div', { class: 'grid3' },
     systemCard('UC', report.uc, report.projected.uc_pattern_complete),
