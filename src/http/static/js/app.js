@@ -3,7 +3,7 @@
 // #/imports, #/imports/ID). The hash never holds a name and is never sent to the server.
 import { api, setToken, token, setUnauthorizedHandler, ApiError } from './api.js';
 import { h, clear } from './dom.js';
-import { caseloadView } from './caseload.js';
+import { caseloadView, invalidateCaseload } from './caseload.js';
 import { studentView, prefetchStudent, dropPrefetch } from './student.js';
 import { gapsView } from './gaps.js';
 import { alertsView } from './alerts.js';
@@ -53,6 +53,7 @@ function renderNav() {
 
 function signInForm(message) {
   dropPrefetch();
+  invalidateCaseload();
   document.body.dataset.view = 'signin';
   clear(main);
   const input = h('input', { id: 'token', name: 'token', type: 'password', autocomplete: 'off', spellcheck: 'false',

@@ -28,8 +28,11 @@ function nz(x) {
   return x === null || x === undefined ? 99 : x;
 }
 
+// Forgets the loaded list and strips (sign-out) and resets the filters.
 export function invalidateCaseload() {
   cache.students = null;
+  areaCache.clear();
+  Object.assign(ui, { q: '', offTrack: false, alerts: false, grade: '', sort: 'id', page: 0 });
 }
 
 async function load(ctx) {

@@ -126,8 +126,10 @@ export function prefetchStudent(id) {
   both.catch(() => {});  // awaited (and reported) by studentView; never an unhandled rejection
   pending = { id, both };
 }
+// Forgets what this tab has seen (sign-out on a shared computer).
 export function dropPrefetch() {
   pending = null;
+  known.clear();
 }
 
 export async function studentView(main, id, ctx) {
