@@ -32,6 +32,8 @@ if [[ ! -f $db ]]; then
   mv "$db.tmp" "$db"; rm -f "$db.tmp-wal" "$db.tmp-shm"
 fi
 
+# Each run starts from an empty audit log (a synthetic bench database), so runs compare.
+sqlite3 "$db" 'DELETE FROM audit_log'
 token=$("$agmon" --db "$db" token add --role admin --name "bench-$(date +%s%N)" 2>/dev/null)
 # The ids, inline in the wrk script; each wrk thread seeds its own generator.
 lua=$dir/random_student.lua
