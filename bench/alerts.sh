@@ -39,14 +39,23 @@ report() {  # LABEL "evaluated opened resolved evaluate alerts total"
 }
 
 echo "district: $students students"
-first=$(import "$work/a.db" "" "${files[@]}")
-report "1. first import, alerts on" "$first"
 kinds=AG_DF_UNVALIDATED,AG_OFF_TRACK,AG_NO_MATH,AG_ELEVEN_AT_RISK,AG_SENIOR_SHORT,AG_GEOMETRY_MISSING
 kinds+=,AG_GPA_RISK,AP_READY_NOT_ENROLLED,AG_STATUS_CHANGED,GAP_AP_UNDERREPRESENTED,GAP_AG_COMPLETION
 kinds+=,GAP_WIDENING,GAP_ZERO_ACCESS
 echo "alerts.disabled = $kinds" >"$work/off.properties"
-off=$(import "$work/b.db" "$work/off.properties" "${files[@]}")
-report "2. first import, every alert kind disabled" "$off"
+# Twice each, alternating, keeping the faster: the evaluate phase is long and other work on
+# the machine moves it by more than the rules cost.
+min() { awk -v a="$1" -v b="$2" 'BEGIN { print (a < b ? a : b) }'; }
+e_on=999; a_on=999; e_off=999
+for round in 1 2; do
+  rm -f "$work"/a.db* "$work"/b.db*
+  on=$(import "$work/a.db" "" "${files[@]}")
+  report "1. first import, alerts on (run $round)" "$on"
+  off=$(import "$work/b.db" "$work/off.properties" "${files[@]}")
+  report "2. first import, every kind disabled (run $round)" "$off"
+  read -r _ _ _ e a _ <<<"$on"; e_on=$(min "$e_on" "$e"); a_on=$(min "$a_on" "$a")
+  read -r _ _ _ e _ _ <<<"$off"; e_off=$(min "$e_off" "$e")
+done
 
 # Every student changed (a last name), so every student is re-evaluated and re-judged.
 awk -F, -v OFS=, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "last_name") c = i; print; next }
@@ -54,11 +63,9 @@ awk -F, -v OFS=, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "last_name") c =
 again=$(import "$work/a.db" "" "$work/students.csv")
 report "3. re-import touching every student" "$again"
 echo "open alerts: $(sqlite3 "$work/a.db" "SELECT count(*) FROM alerts WHERE status = 'open'" 2>/dev/null || echo '?')"
-
-read -r _ _ _ e1 a1 _ <<<"$first"
-read -r _ _ _ e2 _ _ <<<"$off"
 read -r _ _ _ _ a3 _ <<<"$again"
-awk -v e1="$e1" -v a1="$a1" -v e2="$e2" -v a3="$a3" 'BEGIN {
+awk -v e1="$e_on" -v a1="$a_on" -v e2="$e_off" -v a3="$a3" 'BEGIN {
   rules = e1 - e2; if (rules < 0) rules = 0
-  printf "alert recompute after the full import: %.2f s (diff + subgroups) + %.2f s (student rules in evaluate) = %.2f s; re-judging every student: %.2f s (target < 3 s)\n", a1, rules, a1 + rules, a3
+  printf "alert recompute after the full import: %.2f s (diff + subgroups) + %.2f s (student rules and staging, inside evaluate) = %.2f s\n", a1, rules, a1 + rules
+  printf "re-judging every student of a populated database: %.2f s (target < 3 s)\n", a3
   exit (a1 + rules < 3 && a3 < 3) ? 0 : 1 }'

@@ -3,6 +3,8 @@
 // a large district costs a few joins rather than one round trip per alert.
 #include "agmon/store/alert_repo.h"
 
+#include <unordered_set>
+
 namespace agmon::store {
 namespace {
 
@@ -58,10 +60,12 @@ long resolve_where(Database& db, const std::string& where, std::optional<long> i
 void AlertRepo::begin_findings() {
   db_.exec("DROP TABLE IF EXISTS temp.staged_alerts");
   db_.exec(
-      "CREATE TEMP TABLE staged_alerts (identity TEXT PRIMARY KEY, kind TEXT NOT NULL, "
+      // No key: rows are appended (a keyed temp b-tree filled in random order thrashes the page
+      // cache on a large import); the diff statements look identities up in `alerts` instead.
+      "CREATE TEMP TABLE staged_alerts (identity TEXT NOT NULL, kind TEXT NOT NULL, "
       "audience TEXT NOT NULL, school_code TEXT NOT NULL, counselor_id TEXT NOT NULL, "
       "student_id TEXT NOT NULL, grouping TEXT NOT NULL, group_name TEXT NOT NULL, "
-      "metric TEXT NOT NULL, detail TEXT NOT NULL, message TEXT NOT NULL) WITHOUT ROWID");
+      "metric TEXT NOT NULL, detail TEXT NOT NULL, message TEXT NOT NULL)");
   // Same shape as ImportStage's, for a refresh outside an import (nothing evaluated).
   db_.exec("CREATE TEMP TABLE IF NOT EXISTS touched_students (student_id TEXT PRIMARY KEY) WITHOUT ROWID");
   db_.exec("CREATE TEMP TABLE IF NOT EXISTS ap_offer_changed (school_code TEXT PRIMARY KEY) WITHOUT ROWID");
@@ -83,10 +87,14 @@ void AlertRepo::end_findings() {
 void AlertRepo::stage(const std::vector<core::AlertFinding>& findings) {
   if (findings.empty()) return;
   if (!stage_ready_) {
-    stage_ = db_.prepare("INSERT OR IGNORE INTO temp.staged_alerts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    stage_ = db_.prepare("INSERT INTO temp.staged_alerts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     stage_ready_ = true;
   }
+  // An identity holds one student's (or one table's) detail, so repeats can only come within
+  // one call: drop them here.
+  std::unordered_set<std::string> seen;
   for (const auto& f : findings) {
+    if (!seen.insert(f.identity).second) continue;
     stage_.bind(1, f.identity).bind(2, core::alert_kind_name(f.kind)).bind(3, f.audience);
     stage_.bind(4, f.school).bind(5, f.counselor).bind(6, f.student_id).bind(7, f.grouping);
     stage_.bind(8, f.group).bind(9, f.metric).bind(10, f.detail).bind(11, f.message);

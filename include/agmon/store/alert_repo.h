@@ -106,7 +106,8 @@ class AlertRepo {
   bool findings_begun();
   // Drops the findings (and ap_offer_changed), so a later refresh cannot apply stale ones.
   void end_findings();
-  // Stages findings (a repeated identity is staged once). Requires begin_findings().
+  // Stages findings (an identity repeated within the call is staged once; one call per student,
+  // or one for all subgroup findings). Requires begin_findings().
   void stage(const std::vector<core::AlertFinding>& findings);
   // Diffs the staged findings of `audience` against the stored alerts in `scope`: new ->
   // open, still true -> last seen updated (message refreshed), no longer true -> resolved
