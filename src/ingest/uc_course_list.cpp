@@ -5,6 +5,7 @@
 #include <cctype>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include "agmon/ingest/code_sets.h"
 #include "uc_course_list_json.h"
@@ -129,12 +130,14 @@ core::Result<FileStats> parse_uc_course_list_file(const std::string& path, FileK
   const std::string name = options.display_name.empty() ? base_name(path) : options.display_name;
   std::ifstream in(path, std::ios::binary);
   if (!in) return core::make_error(core::ErrorCode::kNotFound, name + ": cannot be read");
+  // Read in blocks up to the limit (not into a zeroed 64 MB buffer: lists are ~1 MB).
   std::string text;
-  text.resize(kMaxBytes + 1);
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<std::size_t>(in.gcount()));
-  if (text.size() > kMaxBytes)
-    return core::make_error(core::ErrorCode::kRejected, name + ": larger than 64 MB; not a UC course list");
+  std::vector<char> block(1 << 16);
+  while (in.read(block.data(), static_cast<std::streamsize>(block.size())) || in.gcount() > 0) {
+    text.append(block.data(), static_cast<std::size_t>(in.gcount()));
+    if (text.size() > kMaxBytes)
+      return core::make_error(core::ErrorCode::kRejected, name + ": larger than 64 MB; not a UC course list");
+  }
   auto doc = json::parse_json(text);
   if (!doc) return core::make_error(core::ErrorCode::kRejected, name + ": " + doc.error().message);
   const JsonValue* courses = doc->get("courses");
