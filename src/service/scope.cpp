@@ -1,4 +1,4 @@
-// Scoped alert and gap queries: the principal's scope applied in the service layer.
+// Scoped alert and gap use cases: the principal's scope applied in the service layer.
 #include "agmon/service/scope.h"
 
 namespace agmon::service {
@@ -45,6 +45,13 @@ core::Result<std::vector<core::GapTable>> gap_tables_for(store::Database& db, co
     }
   }
   return gap_tables(db, settings, query);
+}
+
+core::Result<store::AlertRecord> acknowledge_alert_for(store::Database& db, const Principal& who, long alert_id,
+                                                       const std::string& note) {
+  auto scope = check_alert_scope(db, who, alert_id);
+  if (!scope) return scope.error();
+  return acknowledge_alert(db, alert_id, who.token_name, note);
 }
 
 }  // namespace agmon::service

@@ -132,3 +132,31 @@ TEST_CASE("gap tables for a counselor are its own school and no other") {
   REQUIRE(admin.ok());
   CHECK(admin->front().school == std::optional<std::string>("9900022"));
 }
+
+TEST_CASE("acknowledging an alert outside the scope is refused and changes nothing") {
+  District d;
+  auto all = service::list_alerts_for(*d.db, service::admin_principal(), {});
+  REQUIRE(all.ok());
+  long s1 = 0, s3 = 0;
+  for (const auto& a : *all) {
+    if (a.student_id == "S1") s1 = a.alert_id;
+    if (a.student_id == "S3") s3 = a.alert_id;
+  }
+  REQUIRE(s1 > 0);
+  REQUIRE(s3 > 0);
+  auto c2 = counselor({"9900011"}, "C2");
+  auto other_school = service::acknowledge_alert_for(*d.db, c2, s3, "x");  // school B
+  REQUIRE_FALSE(other_school.ok());
+  CHECK(other_school.error().code == core::ErrorCode::kPermissionDenied);
+  auto other_caseload = service::acknowledge_alert_for(*d.db, c2, s1, "x");  // school A, caseload C1
+  REQUIRE_FALSE(other_caseload.ok());
+  CHECK(other_caseload.error().code == core::ErrorCode::kPermissionDenied);
+  auto st = d.db->prepare("SELECT count(*) FROM alerts WHERE acknowledged_by IS NOT NULL");
+  REQUIRE(st.step());
+  CHECK(st.integer(0) == 0);
+  auto c1 = counselor({"9900011"}, "C1");
+  c1.token_name = "counselor-c1";
+  auto own = service::acknowledge_alert_for(*d.db, c1, s1, "called home");
+  REQUIRE(own.ok());
+  CHECK(own->acknowledged_by == "counselor-c1");
+}

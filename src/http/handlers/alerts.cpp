@@ -8,7 +8,6 @@
 #include <set>
 
 #include "agmon/core/json_writer.h"
-#include "agmon/service/access.h"
 #include "agmon/service/alerts.h"
 #include "agmon/service/scope.h"
 #include "agmon/service/student_list.h"
@@ -114,13 +113,9 @@ Reply handle_alert_ack(Exchange& ex) {
     if (note.size() > kMaxNote || !clean_note(note))
       return error_reply(400, "bad_request", "field 'note' must be valid UTF-8 text of at most 2000 bytes");
   }
-  auto db = ex.db();
-  if (!db) return error_reply(db.error());
-  auto scope = service::check_alert_scope(*(*db)->db, ex.principal, *id);
-  if (!scope) return error_reply(scope.error());
   auto rw = store::Database::open(ex.ctx.options.db_path, store::OpenMode::kReadWrite, 5000);
   if (!rw) return error_reply(rw.error());
-  auto acked = service::acknowledge_alert(**rw, *id, ex.principal.token_name, note);
+  auto acked = service::acknowledge_alert_for(**rw, ex.principal, *id, note);  // scope checked first
   if (!acked) return error_reply(acked.error());
   ex.ctx.reports->invalidate();  // the student's report shows the alert's new status
   ex.ctx.log(LogLevel::kInfo, "alert " + std::to_string(*id) + " acknowledged by '" + ex.principal.token_name + "'");
