@@ -46,6 +46,11 @@ core::Result<std::unique_ptr<Database>> Database::open(const std::string& path, 
     sqlite3_extended_result_codes(raw, 1);
     db->exec("PRAGMA foreign_keys = ON");
     if (mode == OpenMode::kReadWrite) {
+      // 8 KB pages for a new file (a no-op on an existing one): a student_evaluations row with
+      // its packed report (~1 KB) then fits in its b-tree cell; with 4 KB pages every row
+      // spilled into an overflow page of its own (2.6 KB a student instead of 1 KB), and
+      // point lookups followed the overflow chain. Must precede the first write (WAL below).
+      db->exec("PRAGMA page_size = 8192");
       db->exec("PRAGMA journal_mode = WAL");
       // NORMAL in WAL mode is durable across application crashes (kill -9); only a power
       // loss can roll back the last commit, never corrupt the file.

@@ -392,7 +392,22 @@ MergeCounts ImportStage::merge(ImportMode mode, std::vector<StrandedMark>* stran
     db_.exec("DELETE FROM main.course_marks WHERE " + absent);
     counts.rows_removed += db_.changes();
   }
-  counts.marks_changed = upsert(db_, kMarks);
+  if (had_marks) {
+    counts.marks_changed = upsert(db_, kMarks);
+  } else {
+    // Loading an empty table: building its secondary indexes once afterwards (one sort) is
+    // about twice as fast as updating them row by row. Whatever indexes the schema defines
+    // are recreated from their own SQL.
+    std::vector<std::pair<std::string, std::string>> indexes;  // name, CREATE statement
+    {
+      auto st = db_.prepare("SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND "
+                            "tbl_name = 'course_marks' AND sql IS NOT NULL");
+      while (st.step()) indexes.emplace_back(st.str(0), st.str(1));
+    }
+    for (const auto& index : indexes) db_.exec("DROP INDEX main.\"" + index.first + "\"");
+    counts.marks_changed = upsert(db_, kMarks);
+    for (const auto& index : indexes) db_.exec(index.second);
+  }
   if (had_marks) {
     db_.exec("DROP TRIGGER temp.stage_mark_inserted");
     db_.exec("DROP TRIGGER temp.stage_mark_updated");
