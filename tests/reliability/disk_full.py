@@ -30,14 +30,15 @@ def expect_disk_failure(rc, out, err, what):
 def fill(path, leave_bytes):
     """Fills the filesystem of `path` with one file, then frees `leave_bytes`."""
     filler = os.path.join(os.path.dirname(path), "filler")
-    with open(filler, "wb") as f:
-        block = b"\0" * (1 << 16)
-        try:
-            while True:
-                f.write(block)
-                f.flush()
-        except OSError:
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    block = b"\0" * 4096
+    try:
+        while os.write(fd, block) > 0:
             pass
+    except OSError:
+        pass  # ENOSPC: full
+    finally:
+        os.close(fd)
     size = os.path.getsize(filler)
     os.truncate(filler, max(0, size - leave_bytes))
     return filler
