@@ -63,8 +63,11 @@ void evaluate_batch(std::vector<Pending>& batch, const core::Catalog& catalog,
       batch[i].row = to_row(batch[i].student, report);
       // Packed here, in parallel, rather than by the single writing thread.
       batch[i].row.report_packed = store::pack_report(batch[i].row.report_json);
-      batch[i].row.report_json.clear();
       batch[i].alerts = stager.findings(report);
+      // Free what the save does not need now, not when the batch is saved: the peak memory of
+      // an import is mostly these batches.
+      std::string().swap(batch[i].row.report_json);
+      std::vector<core::CourseMark>().swap(batch[i].marks);
     }
   };
   // The evaluator is pure, so students evaluate in parallel; SQLite stays on the caller's thread.
@@ -108,7 +111,10 @@ long evaluate_touched(store::Database& db, const Settings& settings, const std::
   // reads batch k+1 from SQLite (the reads and writes are about a third of the work).
   std::vector<Pending> batch, in_flight;
   std::future<void> job;  // evaluates in_flight; declared after it, so destroyed (joined) first
-  constexpr size_t kBatch = 2048;
+  // A batch ends at 2048 students or 32768 marks (about 25 MB of marks), so memory stays
+  // bounded whatever the transcripts' length.
+  constexpr size_t kBatch = 2048, kBatchMarks = 32768;
+  size_t batch_marks = 0;
   auto save_in_flight = [&] {
     if (!job.valid()) return;
     job.get();
@@ -122,6 +128,7 @@ long evaluate_touched(store::Database& db, const Settings& settings, const std::
   auto flush = [&] {
     save_in_flight();
     in_flight.swap(batch);
+    batch_marks = 0;
     if (threads <= 1) {
       evaluate_batch(in_flight, catalog, rules, year, stager, 1);
       job = std::async(std::launch::deferred, [] {});
@@ -132,8 +139,9 @@ long evaluate_touched(store::Database& db, const Settings& settings, const std::
     }
   };
   students.for_each_touched([&](core::Student&& s, std::vector<core::CourseMark>&& marks) {
+    batch_marks += marks.size();
     batch.push_back(Pending{std::move(s), std::move(marks), {}, {}});
-    if (batch.size() >= kBatch) flush();
+    if (batch.size() >= kBatch || batch_marks >= kBatchMarks) flush();
   });
   if (!batch.empty()) flush();
   save_in_flight();

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <future>
 #include <map>
 
 #include "agmon/ingest/csv_reader.h"
@@ -157,12 +158,14 @@ ImportReport run_import(const std::string& db_path, const std::vector<std::strin
       ImportFileReport fr;
       fr.file = in.display;
       fr.kind = std::string(ingest::file_kind_name(in.kind));
-      fr.sha256 = sha256_of(in.path);
+      // The checksum reads the whole file once more: on another core, while this one parses.
+      auto sha256 = std::async(std::launch::async, sha256_of, in.path);
       ingest::ParseOptions po;
       po.marks = &settings.marks();
       po.display_name = in.display;
       if (options.progress) options.progress("reading " + in.display);
       auto stats = ingest::parse_file(in.path, po, sink);
+      fr.sha256 = sha256.get();
       if (!stats) {
         tx.rollback();
         r.files.push_back(fr);

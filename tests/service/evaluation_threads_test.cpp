@@ -38,7 +38,7 @@ std::string stored(const std::string& db_path, long* students) {
 TEST_CASE("one evaluation thread and four store the same evaluations of every student") {
   test::TempDir dir;
   service::DemoDataOptions demo;
-  demo.students = 3000;  // two pipelined batches (2048 + 952)
+  demo.students = 3000;  // about 90,000 marks: three pipelined batches of <= 32,768 marks
   demo.school_year = "2024-2025";
   REQUIRE(service::write_demo_data(demo, dir.path()).ok());
   const std::vector<std::string> files = {dir.file("students.csv"), dir.file("courses.csv"),
