@@ -141,7 +141,9 @@ TEST_CASE("bad limits and cursors are invalid arguments") {
   CHECK(service::list_students(*d.db, service::admin_principal(), q).error().code ==
         core::ErrorCode::kInvalidArgument);
   q.limit = 10;
-  for (const char* bad : {"!!", "abc", "x", service::encode_cursor("imports", "5").c_str()}) {
+  // std::string, not const char*: a c_str() of a temporary would dangle in the loop (ASan).
+  for (const std::string bad : {std::string("!!"), std::string("abc"), std::string("x"),
+                                service::encode_cursor("imports", "5")}) {
     q.cursor = bad;
     INFO(bad);
     CHECK(service::list_students(*d.db, service::admin_principal(), q).error().code ==
