@@ -82,7 +82,8 @@ def slow_clients(at, d, count, seconds):
     for s in slow + [stalled]:
         s.close()
     at.by_category["slow clients"] = count + 1
-    rely.check(worst < 3.0, f"slow clients: a normal request waited {worst:.1f} s")
+    # Well under the trickling time: a request stuck behind the slow ones would wait it out.
+    rely.check(worst < seconds / 2, f"slow clients: a normal request waited {worst:.1f} s")
     return worst
 
 
@@ -122,7 +123,7 @@ def main():
             for r in requests:
                 at.get(category, **r)
             at.still_serving(category, sid)
-        worst = slow_clients(at, d, count=6, seconds=5)
+        worst = slow_clients(at, d, count=6, seconds=8)
         at.still_serving("slow clients", sid)
         rely.log(f"slow clients: 6 trickling + 1 stalled; normal requests answered within {worst:.2f} s")
         # A token revoked while the daemon runs is refused at its next request.
