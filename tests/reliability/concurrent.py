@@ -62,7 +62,10 @@ def readers_during_import(a, w, d, token, files, paths):
         t.start()
     time.sleep(0.2)
     rc, out, err = rely.run_agmon(a.agmon, ["import"] + files, db=d.db)
-    time.sleep(0.2)
+    # The daemon notices another process's commit within agmon.http.change_check_ms (250 ms;
+    # until then its report cache may still answer the old record): read on a while longer,
+    # then everything must be new.
+    time.sleep(1.0)
     stop.set()
     for t in threads:
         t.join()
