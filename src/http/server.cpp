@@ -1,9 +1,10 @@
-// The Server: database check, socket, thread pool, Poco HTTPServer, orderly shutdown.
+// The Server: database check, socket, thread pool, Poco TCPServer with HTTP connections, orderly
+// shutdown.
 #include "agmon/http/server.h"
 
 #include <Poco/Exception.h>
-#include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/TCPServer.h>
 #include <Poco/ThreadPool.h>
 #include <sys/stat.h>
 
@@ -13,6 +14,7 @@
 #include <thread>
 
 #include "agmon/store/database.h"
+#include "http/connection.h"
 #include "http/dispatcher.h"
 #include "http/server_context.h"
 
@@ -47,7 +49,8 @@ bool Exchange::audit(const std::vector<std::string>& student_ids) {
 struct Server::Impl {
   ServerContext ctx;
   std::unique_ptr<Poco::ThreadPool> pool;
-  std::unique_ptr<Poco::Net::HTTPServer> http;
+  std::unique_ptr<Poco::Net::TCPServer> http;
+  DispatcherFactory* dispatcher = nullptr;  // owned by the connection factory
   int port = 0;
   bool running = false;
   // The watcher: finds writes by other processes (`agmon import`, `agmon alerts ack`).
@@ -142,7 +145,11 @@ core::Status Server::start(Poco::Net::ServerSocket bound) {
     // min == max: no thread churn, so each thread's database connection lives on.
     impl_->pool = std::make_unique<Poco::ThreadPool>(o.threads, o.threads);
     impl_->port = bound.address().port();
-    impl_->http = std::make_unique<Poco::Net::HTTPServer>(new DispatcherFactory(ctx), *impl_->pool, bound, params);
+    // Poco's HTTPServer, but with connections that answer 400 to headers Poco cannot parse.
+    impl_->dispatcher = new DispatcherFactory(ctx);
+    Poco::Net::HTTPRequestHandlerFactory::Ptr handlers(impl_->dispatcher);
+    impl_->http = std::make_unique<Poco::Net::TCPServer>(new ConnectionFactory(params, handlers), *impl_->pool,
+                                                         bound, params);
     impl_->http->start();
   } catch (const Poco::Exception& e) {
     return core::make_error(core::ErrorCode::kIoError, "cannot start the server: " + e.displayText());
@@ -161,9 +168,11 @@ void Server::stop() {
   impl_->running = false;
   impl_->ctx.http = nullptr;
   // Stops accepting; requests being handled finish, idle keep-alive connections are closed.
-  impl_->http->stopAll(false);
+  impl_->http->stop();
+  impl_->dispatcher->server_stopped(false);
   impl_->pool->joinAll();
   impl_->http.reset();
+  impl_->dispatcher = nullptr;
   impl_->ctx.audit->stop();
   {
     std::lock_guard<std::mutex> lock(impl_->watch_mutex);

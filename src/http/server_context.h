@@ -2,7 +2,7 @@
 // for one request.
 #pragma once
 
-#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/TCPServer.h>
 #include <Poco/Net/HTTPServerRequest.h>
 
 #include <atomic>
@@ -54,7 +54,7 @@ struct ServerContext {
   std::unique_ptr<service::ReportCache> reports;
   ImportGate import_gate;
   std::string upload_dir;
-  std::atomic<Poco::Net::HTTPServer*> http{nullptr};  // for the connection gauges
+  std::atomic<Poco::Net::TCPServer*> http{nullptr};  // for the connection gauges
 
   void log(LogLevel level, const std::string& message) const {
     if (log_fn) log_fn(level, message);

@@ -1,5 +1,5 @@
 // Operations and the dashboard: health, Prometheus metrics, embedded static files, whoami.
-#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/TCPServer.h>
 
 #include "agmon/core/json_writer.h"
 #include "agmon/http/static_assets.h"
