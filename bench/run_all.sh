@@ -35,8 +35,8 @@ else
   section memory memory.sh "$build" 1000000 10000000
 fi
 section serve serve.sh "$build"
-section gaps gaps.sh "$build"
-section alerts alerts.sh "$build"
+section gaps gaps.sh "$build/agmon"      # these two take the binary, not the build dir
+section alerts alerts.sh "$build/agmon"
 section formats formats.sh "$build"
 echo
 if ((${#failed[@]})); then
