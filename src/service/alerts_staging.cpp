@@ -1,4 +1,4 @@
-// StudentAlertStager: the context each student's alert rules need, loaded once per import.
+// StudentAlertStager: the context each student's alert rules need, loaded per evaluation batch.
 #include "service/alerts_staging.h"
 
 #include "agmon/store/gap_repo.h"
@@ -8,9 +8,12 @@ namespace agmon::service {
 StudentAlertStager::StudentAlertStager(store::Database& db, const Settings& settings, const std::string& year)
     : repo_(db), thresholds_(settings.alert_thresholds()) {
   ap_schools_ = store::GapRepo(db).schools_offering_ap(year);
-  previous_ = repo_.previous_statuses();
-  open_changes_ = repo_.open_status_changes();
   repo_.begin_findings();
+}
+
+void StudentAlertStager::load_students(const std::string& first_id, const std::string& last_id) {
+  previous_ = repo_.previous_statuses(first_id, last_id);
+  open_changes_ = repo_.open_status_changes(first_id, last_id);
 }
 
 std::vector<core::AlertFinding> StudentAlertStager::findings(const core::StudentReport& report) const {

@@ -17,10 +17,13 @@ namespace agmon::service {
 
 class StudentAlertStager {
  public:
-  // Reads the rule inputs for the students in TEMP touched_students (previous flags from TEMP
-  // previous_evaluations, open AG_STATUS_CHANGED alerts, schools offering AP in `year`) and
-  // starts an empty staging table. Call after previous_evaluations is filled.
+  // Reads the schools offering AP in `year` and starts an empty staging table.
   StudentAlertStager(store::Database& db, const Settings& settings, const std::string& year);
+  // Reads the other rule inputs (previous flags from TEMP previous_evaluations, open
+  // AG_STATUS_CHANGED alerts) of the touched students with ids in [first_id, last_id],
+  // replacing the previous range's: call before findings() for those students, on the SQLite
+  // thread, while no findings() call runs. One batch at a time keeps memory flat at any size.
+  void load_students(const std::string& first_id, const std::string& last_id);
 
   // The findings for one evaluated student. Const and read-only: safe from worker threads.
   std::vector<core::AlertFinding> findings(const core::StudentReport& report) const;

@@ -93,8 +93,12 @@ std::string as_of_year(store::Database& db, const Settings& settings) {
 long evaluate_touched(store::Database& db, const Settings& settings, const std::string& year,
                       std::optional<long> import_id) {
   db.exec("DROP TABLE IF EXISTS temp.previous_evaluations");
+  // Keyed by student: the alert rules read it one batch (a range of ids) at a time.
   db.exec(
-      "CREATE TEMP TABLE previous_evaluations AS SELECT student_id, uc_complete_projected, "
+      "CREATE TEMP TABLE previous_evaluations (student_id TEXT PRIMARY KEY, uc_complete_projected, "
+      "csu_complete_projected, on_track) WITHOUT ROWID");
+  db.exec(
+      "INSERT INTO previous_evaluations SELECT student_id, uc_complete_projected, "
       "csu_complete_projected, on_track FROM main.student_evaluations WHERE student_id IN "
       "(SELECT student_id FROM touched_students)");
   store::StudentRepo students(db);
@@ -129,6 +133,9 @@ long evaluate_touched(store::Database& db, const Settings& settings, const std::
     save_in_flight();
     in_flight.swap(batch);
     batch_marks = 0;
+    // Students arrive in ascending id order, so a batch is the id range of its ends. No
+    // findings() call runs now (the previous batch was joined above).
+    stager.load_students(in_flight.front().student.student_id, in_flight.back().student.student_id);
     if (threads <= 1) {
       evaluate_batch(in_flight, catalog, rules, year, stager, 1);
       job = std::async(std::launch::deferred, [] {});

@@ -161,10 +161,16 @@ long AlertRepo::resolve_absent_students(std::optional<long> import_id, const std
 }
 
 std::map<std::string, core::PreviousStatus> AlertRepo::previous_statuses() {
+  return previous_statuses("", "\xff");  // every id: student ids are text below 0xff
+}
+
+std::map<std::string, core::PreviousStatus> AlertRepo::previous_statuses(const std::string& first,
+                                                                         const std::string& last) {
   std::map<std::string, core::PreviousStatus> out;
   auto st = db_.prepare(
       "SELECT student_id, uc_complete_projected, csu_complete_projected, on_track FROM "
-      "temp.previous_evaluations");
+      "temp.previous_evaluations WHERE student_id BETWEEN ?1 AND ?2");
+  st.bind(1, first).bind(2, last);
   while (st.step()) {
     core::PreviousStatus p;
     p.uc_complete_projected = st.integer(1) != 0;
@@ -176,10 +182,19 @@ std::map<std::string, core::PreviousStatus> AlertRepo::previous_statuses() {
 }
 
 std::map<std::string, std::vector<std::string>> AlertRepo::open_status_changes() {
+  return open_status_changes("", "\xff");
+}
+
+std::map<std::string, std::vector<std::string>> AlertRepo::open_status_changes(const std::string& first,
+                                                                               const std::string& last) {
   std::map<std::string, std::vector<std::string>> out;
+  // Driven by the id range of the alerts' student index (touched students checked by key): a
+  // plan driven by the touched list would visit every touched student for every batch.
   auto st = db_.prepare(
-      "SELECT student_id, detail FROM alerts WHERE kind = 'AG_STATUS_CHANGED' AND " + std::string(kActive) +
-      " AND student_id IN (SELECT student_id FROM temp.touched_students)");
+      "SELECT a.student_id, a.detail FROM temp.touched_students t JOIN alerts a ON a.student_id = "
+      "t.student_id WHERE t.student_id BETWEEN ?1 AND ?2 AND a.kind = 'AG_STATUS_CHANGED' AND "
+      "+a.status IN ('open', 'acknowledged')");  // kActive, on the alias
+  st.bind(1, first).bind(2, last);
   while (st.step()) out[st.str(0)].push_back(st.str(1));
   return out;
 }

@@ -121,6 +121,12 @@ class AlertRepo {
   // the previous flags (TEMP previous_evaluations) and open AG_STATUS_CHANGED details.
   std::map<std::string, core::PreviousStatus> previous_statuses();
   std::map<std::string, std::vector<std::string>> open_status_changes();
+  // The same for the touched students with ids in [first, last] only: the evaluator reads
+  // them one batch at a time, so memory does not grow with the number of students.
+  std::map<std::string, core::PreviousStatus> previous_statuses(const std::string& first,
+                                                                const std::string& last);
+  std::map<std::string, std::vector<std::string>> open_status_changes(const std::string& first,
+                                                                      const std::string& last);
   // Records the schools whose AP offer changed at this import (TEMP ap_offer_changed).
   void set_ap_offer_changed(const std::vector<std::string>& schools);
   // Students of those schools outside TEMP touched_students, with their stored facts.
