@@ -48,6 +48,11 @@ void StagingSink::on_course(core::Course&& c, long line) {
 }
 
 void StagingSink::on_mark(core::CourseMark&& m, long line) {
+  if (student_known(m.student_id) && (m.ag_area_override || course_known(m))) {
+    displaced(stage_.add_mark(m, file_, line), "course mark");
+    return;
+  }
+  // An orphan (rare): the error is built only now, not for every mark.
   RowError e;
   e.file = file_;
   e.line = line;
@@ -56,16 +61,13 @@ void StagingSink::on_mark(core::CourseMark&& m, long line) {
     e.column = "student_id";
     e.value = m.student_id;
     e.message = "no student " + m.student_id + " in this import or the database";
-  } else if (!m.ag_area_override &&
-             !course_known(m)) {
-    // A mark with an ag_area_override (transfer or articulated credit) needs no catalog row.
+  } else {
+    // Known student, unknown course. (A mark with an ag_area_override, transfer or
+    // articulated credit, needs no catalog row: it was accepted above.)
     e.column = "local_course_id";
     e.value = m.local_course_id;
     e.message = "no course " + m.local_course_id + " in the catalog of school " + m.school_code +
                 " (this import or the database)";
-  } else {
-    displaced(stage_.add_mark(m, file_, line), "course mark");
-    return;
   }
   needs_raw_.push_back(errors_.size());
   errors_.push_back(std::move(e));
