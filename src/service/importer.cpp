@@ -70,8 +70,16 @@ void fill_raw_text(const std::vector<Input>& inputs, std::vector<ingest::RowErro
     std::map<long, std::vector<size_t>> wanted;
     for (size_t i : needs_raw)
       if (errors[i].file == in.display && errors[i].raw.empty()) wanted[errors[i].line].push_back(i);
-    if (wanted.empty() || !ingest::is_canonical_kind(in.kind)) continue;
-    ingest::CsvReader reader;
+    bool calpads = in.kind == FileKind::kCalpadsSenr || in.kind == FileKind::kCalpadsSinf ||
+                   in.kind == FileKind::kCalpadsSela || in.kind == FileKind::kCalpadsSprg ||
+                   in.kind == FileKind::kCalpadsCrsc || in.kind == FileKind::kCalpadsScsc;
+    if (wanted.empty() || !(ingest::is_canonical_kind(in.kind) || calpads)) continue;
+    ingest::CsvOptions csv;
+    if (calpads) {  // caret-delimited, no quoting
+      csv.delimiter = '^';
+      csv.quoting = false;
+    }
+    ingest::CsvReader reader(csv);
     if (!reader.open(in.path)) continue;
     for (auto st = reader.next(); st != ingest::CsvStatus::kEnd && st != ingest::CsvStatus::kIoError;
          st = reader.next()) {
@@ -162,6 +170,7 @@ ImportReport run_import(const std::string& db_path, const std::vector<std::strin
       auto sha256 = std::async(std::launch::async, sha256_of, in.path);
       ingest::ParseOptions po;
       po.marks = &settings.marks();
+      po.config = &settings.config();
       po.display_name = in.display;
       if (options.progress) options.progress("reading " + in.display);
       auto stats = ingest::parse_file(in.path, po, sink);

@@ -3,7 +3,6 @@
 #include "agmon/core/json_writer.h"
 #include "agmon/core/report_json.h"
 #include "agmon/service/evaluation.h"
-#include "agmon/store/evaluation_repo.h"
 
 namespace agmon::service {
 
@@ -31,21 +30,6 @@ std::string alerts_brief_json(const std::vector<store::AlertRecord>& alerts) {
 
 std::string student_view_json(const StudentView& view) {
   return core::report_to_json(view.report, alerts_brief_json(view.alerts));
-}
-
-core::Result<std::string> stored_report_json(store::Database& db, const std::string& student_id) {
-  auto json = store::EvaluationRepo(db).report_json(student_id);
-  if (!json) return core::make_error(core::ErrorCode::kNotFound, "no student " + student_id);
-  // The stored report ends with "alerts":[]} (report_to_json's default); alerts change
-  // between imports (acknowledgements), so they are spliced in at read time.
-  static const std::string kTail = "\"alerts\":[]}";
-  auto alerts = store::AlertRepo(db).active_for_student(student_id);
-  if (!alerts.empty() && json->size() >= kTail.size() &&
-      json->compare(json->size() - kTail.size(), kTail.size(), kTail) == 0) {
-    json->resize(json->size() - kTail.size());
-    *json += "\"alerts\":" + alerts_brief_json(alerts) + "}";
-  }
-  return std::move(*json);
 }
 
 }  // namespace agmon::service

@@ -21,8 +21,6 @@ struct StudentView {
 // Evaluates the student afresh from the stored marks (kNotFound: "no student 123").
 core::Result<StudentView> student_view(store::Database& db, const Settings& settings,
                                        const std::string& student_id);
-// The stored evaluation with the current alerts spliced in: the fast path for the API.
-core::Result<std::string> stored_report_json(store::Database& db, const std::string& student_id);
 
 // interfaces.md "The student report".
 std::string student_view_json(const StudentView& view);
