@@ -1,4 +1,4 @@
-// apply_rule_overrides: reads the `ag.*` configuration keys (etc/agmon.rules.properties)
+// apply_rule_overrides: reads the `ag.*` configuration keys (etc/agmon.properties)
 // into a RuleSet. Every key is listed in one table; an unknown key or a bad value is an error
 // that names the key, so a typo in a district's config never silently changes nothing.
 #include <functional>

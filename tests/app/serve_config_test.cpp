@@ -86,8 +86,8 @@ TEST_CASE("bad serve flags and config values are usage errors naming the flag or
   CHECK(parse_serve_config({}, {"--allow-root"})->allow_root);
 }
 
-TEST_CASE("etc/agmon.http.properties documents exactly the built-in defaults") {
-  auto documented = parse_serve_config({"--config", std::string(AGMON_SOURCE_DIR) + "/etc/agmon.http.properties"}, {});
+TEST_CASE("etc/agmon.properties documents exactly the built-in defaults") {
+  auto documented = parse_serve_config({"--config", std::string(AGMON_SOURCE_DIR) + "/etc/agmon.properties"}, {});
   REQUIRE(documented.ok());
   auto builtin = parse_serve_config({}, {});
   REQUIRE(builtin.ok());

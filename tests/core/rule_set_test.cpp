@@ -63,7 +63,7 @@ TEST_CASE("the default rule set holds the spec's requirements, caps and threshol
 }
 
 TEST_CASE("the documented rules file applies cleanly and restates the defaults", "[core][rules]") {
-  auto kv = read_properties(std::string(AGMON_SOURCE_DIR) + "/etc/agmon.rules.properties");
+  auto kv = read_properties(std::string(AGMON_SOURCE_DIR) + "/etc/agmon.properties");
   REQUIRE(kv.size() > 60);
   RuleSet r = RuleSet::defaults();
   Status st = apply_rule_overrides(r, kv);
