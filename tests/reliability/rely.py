@@ -67,7 +67,8 @@ def integrity(db):
 
 def fingerprint(db, with_imports=True):
     """{table: (rows, order-independent 64-bit sum of row hashes)} over every table and every
-    column except wall-clock times. Two databases with equal fingerprints hold the same rows."""
+    column except wall-clock times, and the schema. Two databases with equal fingerprints hold
+    the same rows under the same schema."""
     con = sqlite3.connect(db)
     out = {}
     try:
@@ -82,6 +83,13 @@ def fingerprint(db, with_imports=True):
                 n += 1
                 h = (h + _row_hash(row)) & 0xFFFFFFFFFFFFFFFF
             out[t] = (n, h)
+        # The schema too (tables, indexes, triggers; not the page numbers): an import that
+        # rebuilds indexes must not leave them missing when killed.
+        n, h = 0, 0
+        for row in con.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"):
+            n += 1
+            h = (h + _row_hash(row)) & 0xFFFFFFFFFFFFFFFF
+        out["sqlite_master"] = (n, h)
     finally:
         con.close()
     return out
