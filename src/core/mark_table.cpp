@@ -2,17 +2,11 @@
 
 #include <cctype>
 
+#include "core/text.h"
+
 namespace agmon::core {
 namespace {
 
-std::string normalise(std::string_view mark) {
-  size_t b = 0, e = mark.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(mark[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(mark[e - 1]))) --e;
-  std::string out(mark.substr(b, e - b));
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
 
 int points_of(char letter) {
   switch (letter) {
@@ -47,16 +41,16 @@ MarkTable MarkTable::defaults() {
   return t;
 }
 
-void MarkTable::set(std::string mark, MarkInfo info) { marks_[normalise(mark)] = info; }
+void MarkTable::set(std::string mark, MarkInfo info) { marks_[upper_trimmed(mark)] = info; }
 
 std::optional<MarkInfo> MarkTable::find(std::string_view mark) const {
-  auto it = marks_.find(normalise(mark));
+  auto it = marks_.find(upper_trimmed(mark));
   if (it == marks_.end()) return std::nullopt;
   return it->second;
 }
 
 std::optional<MarkInfo> MarkTable::parse_spec(std::string_view spec) {
-  std::string s = normalise(spec);
+  std::string s = upper_trimmed(spec);
   if (s == "PASS") return MarkInfo{MarkKind::kPass, 'P', 0, 0};
   if (s == "NO_PASS") return MarkInfo{MarkKind::kNoPass, 'N', 0, 0};
   if (s == "IN_PROGRESS") return MarkInfo{MarkKind::kInProgress, 0, 0, 0};

@@ -2,17 +2,11 @@
 
 #include <cctype>
 
+#include "core/text.h"
+
 namespace agmon::core {
 namespace {
 
-std::string upper_trimmed(std::string_view text) {
-  size_t b = 0, e = text.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(text[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(text[e - 1]))) --e;
-  std::string out(text.substr(b, e - b));
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
 
 }  // namespace
 
