@@ -5,11 +5,6 @@
 #include "core/text.h"
 
 namespace agmon::core {
-namespace {
-
-
-}  // namespace
-
 char area_letter(Area area) { return static_cast<char>('a' + static_cast<int>(area)); }
 
 std::optional<Area> parse_area(std::string_view text) {
