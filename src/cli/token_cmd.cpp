@@ -11,6 +11,7 @@ namespace {
 
 const char* kUsage =
     "usage: agmon token add --role counselor|admin|importer [--school ID]... [--counselor ID] --name TEXT\n"
+    "                       [--expires-days N]\n"
     "       agmon token list [--json]\n"
     "       agmon token revoke NAME\n"
     "\n"
@@ -18,7 +19,7 @@ const char* kUsage =
     "        only its SHA-256 hash is stored, so keep it now. Roles: counselor (students, alerts\n"
     "        and gaps of its --school(s), at least one; of one caseload with --counselor), admin\n"
     "        (everything), importer (uploads and import history only).\n"
-    "list    every token: name, role, scope, created, revoked (never the secret).\n"
+    "list    every token: name, role, scope, created, expires, revoked (never the secret).\n"
     "revoke  disables a token at once; the daemon refuses it from the next request on.\n"
     "\n"
     "Clients send the token as `Authorization: Bearer TOKEN`.\n";
@@ -45,7 +46,7 @@ std::string join(const std::vector<std::string>& v) {
 
 int add(CommandContext& ctx, const std::vector<std::string>& argv) {
   std::string error;
-  auto args = Args::parse(argv, {"role", "school", "counselor", "name"}, {}, &error);
+  auto args = Args::parse(argv, {"role", "school", "counselor", "name", "expires-days"}, {}, &error);
   if (!args) return usage_error(ctx, error);
   if (!args->positionals().empty()) return usage_error(ctx, "token add takes no positional arguments");
   auto role_text = args->get("role");
@@ -59,6 +60,11 @@ int add(CommandContext& ctx, const std::vector<std::string>& argv) {
   t.role = *role;
   t.schools = args->all("school");
   t.counselor_id = args->get("counselor").value_or("");
+  if (auto days = args->get("expires-days")) {
+    if (days->empty() || days->size() > 5 || days->find_first_not_of("0123456789") != std::string::npos)
+      return usage_error(ctx, "--expires-days must be a whole number of days (0 = never)");
+    t.expires_days = std::stoi(*days);
+  }
   auto db = open_db(ctx);
   if (!db) return kExitFailure;
   auto token = service::add_token(*db, t);
@@ -67,7 +73,8 @@ int add(CommandContext& ctx, const std::vector<std::string>& argv) {
   ctx.err << "agmon: token '" << t.name << "' (" << service::role_name(t.role);
   if (!t.schools.empty()) ctx.err << ", schools " << join(t.schools);
   if (!t.counselor_id.empty()) ctx.err << ", caseload " << t.counselor_id;
-  ctx.err << ") created; it is shown only this once\n";
+  ctx.err << ") created, " << (t.expires_days ? "valid " + std::to_string(t.expires_days) + " days" : std::string("never expires"))
+          << "; it is shown only this once\n";
   return kExitOk;
 }
 
@@ -88,6 +95,9 @@ int list(CommandContext& ctx, const std::vector<std::string>& argv) {
       w.key("schools").begin_array();
       for (const auto& s : t.schools) w.value(s);
       w.end_array().field("counselor_id", t.counselor_id).field("created_at", t.created_at);
+      w.key("expires_at");
+      if (t.expires_at) w.value(*t.expires_at);
+      else w.null();
       w.key("revoked_at");
       if (t.revoked_at) w.value(*t.revoked_at);
       else w.null();
@@ -103,6 +113,7 @@ int list(CommandContext& ctx, const std::vector<std::string>& argv) {
     if (!t.schools.empty()) ctx.out << "  schools " << join(t.schools);
     if (!t.counselor_id.empty()) ctx.out << "  caseload " << t.counselor_id;
     ctx.out << "  created " << t.created_at;
+    ctx.out << "  expires " << t.expires_at.value_or("never");
     if (t.revoked_at) ctx.out << "  REVOKED " << *t.revoked_at;
     ctx.out << "\n";
   }

@@ -4,12 +4,14 @@
 namespace agmon::http {
 
 long AuthLimiter::blocked_for(const std::string& client, Clock::time_point now) {
+  if (tracked_.load(std::memory_order_acquire) == 0) return 0;
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = entries_.find(client);
   if (it == entries_.end()) return 0;
   auto end = it->second.window_start + window_;
   if (now >= end) {
     entries_.erase(it);
+    tracked_.store(entries_.size(), std::memory_order_release);
     return 0;
   }
   if (it->second.failures < max_failures_) return 0;
@@ -26,6 +28,7 @@ void AuthLimiter::failure(const std::string& client, Clock::time_point now) {
     e.failures = 0;
   }
   ++e.failures;
+  tracked_.store(entries_.size(), std::memory_order_release);
 }
 
 void AuthLimiter::purge(Clock::time_point now) {
@@ -33,6 +36,7 @@ void AuthLimiter::purge(Clock::time_point now) {
     if (now >= it->second.window_start + window_) it = entries_.erase(it);
     else ++it;
   }
+  tracked_.store(entries_.size(), std::memory_order_release);
 }
 
 }  // namespace agmon::http

@@ -2,6 +2,7 @@
 // Errors use the contract's shape {"error": {"code": "...", "message": "..."}}.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -16,7 +17,8 @@ inline constexpr std::string_view kJsonType = "application/json; charset=utf-8";
 struct Reply {
   int status = 200;
   std::string body;
-  std::string_view static_body;  // sent instead of `body` when set (embedded assets)
+  std::string_view static_body;  // sent instead of `body` when set (embedded assets, cached reports)
+  std::shared_ptr<const void> keeps;  // owns what static_body points into, when it is not static
   std::string content_type = std::string(kJsonType);
   std::vector<std::pair<std::string, std::string>> headers;
   bool close = false;            // Connection: close after this reply

@@ -56,6 +56,14 @@ StudentReader::~StudentReader() = default;
 
 core::Result<std::string> StudentReader::report_json(const Principal& who, const std::string& student_id,
                                                      ReportCache* cache) {
+  auto shared = report(who, student_id, cache);
+  if (!shared) return shared.error();
+  return (*shared)->json;
+}
+
+core::Result<std::shared_ptr<const CachedReport>> StudentReader::report(const Principal& who,
+                                                                        const std::string& student_id,
+                                                                        ReportCache* cache) {
   if (!who.may_read_students())
     return make_error(ErrorCode::kPermissionDenied, "this token may not read student records");
   auto refused = [&] {
@@ -65,7 +73,7 @@ core::Result<std::string> StudentReader::report_json(const Principal& who, const
   if (cache) {
     if (auto hit = cache->find(student_id)) {
       if (!who.covers_student(hit->school_code, hit->counselor_id)) return refused();
-      return hit->json;
+      return hit;
     }
   }
   auto entry = std::make_shared<CachedReport>();
@@ -93,9 +101,9 @@ core::Result<std::string> StudentReader::report_json(const Principal& who, const
     auto at = entry->json.find(kEmpty);
     if (at != std::string::npos) entry->json.replace(at + kEmpty.size() - 2, 2, alerts_brief_json(alerts));
   }
-  std::string json = entry->json;
-  if (cache) cache->insert(student_id, std::move(entry), generation);
-  return json;
+  std::shared_ptr<const CachedReport> done = std::move(entry);
+  if (cache) cache->insert(student_id, done, generation);
+  return done;
 }
 
 core::Status check_alert_scope(store::Database& db, const Principal& who, long alert_id) {

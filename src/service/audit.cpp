@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <sstream>
 
 #include "agmon/core/json_writer.h"
@@ -121,7 +122,13 @@ AuditLog::~AuditLog() { stop(); }
 
 bool AuditLog::record(std::vector<AuditEntry> entries) {
   if (entries.empty()) return true;
-  const std::string now = now_iso8601();
+  // Formatted once a second per thread, not once a read.
+  thread_local std::time_t formatted_second = 0;
+  thread_local std::string now;
+  if (std::time_t t = std::time(nullptr); t != formatted_second) {
+    now = iso8601_at(t);
+    formatted_second = t;
+  }
   std::lock_guard<std::mutex> lock(mutex_);
   if (queue_.size() + entries.size() > options_.max_backlog) return false;
   for (auto& e : entries) {

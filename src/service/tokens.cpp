@@ -7,8 +7,12 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <ctime>
 #include <fstream>
+#include <unordered_map>
 
+#include "agmon/store/change_signal.h"
+#include "agmon/store/token_repo.h"
 #include "service/clock.h"
 
 namespace agmon::service {
@@ -19,6 +23,9 @@ using core::make_error;
 
 constexpr std::string_view kTokenPrefix = "agm_";
 constexpr size_t kSecretBytes = 32;
+constexpr int kMaxTokenDays = 3650;
+constexpr size_t kMaxRemembered = 1024;  // valid tokens a connection remembers
+constexpr const char* kTokenSignalTopic = "tokens";  // the signal file: <db>-tokens
 
 std::string base64url(const unsigned char* data, size_t n) {
   static const char kAlphabet[] =
@@ -151,20 +158,26 @@ core::Result<std::string> add_token(store::Database& db, const NewToken& t) {
                       std::string("--school and --counselor apply to counselor tokens only (") +
                           std::string(role_name(t.role)) + " tokens see every school)");
   }
+  if (t.expires_days < 0 || t.expires_days > kMaxTokenDays)
+    return make_error(ErrorCode::kInvalidArgument,
+                      "--expires-days must be 0 (never) to " + std::to_string(kMaxTokenDays));
   std::array<unsigned char, kSecretBytes> secret{};
   if (!random_bytes(secret.data(), secret.size()))
     return make_error(ErrorCode::kIoError, "cannot read /dev/urandom");
   std::string token = std::string(kTokenPrefix) + base64url(secret.data(), secret.size());
+  store::TokenRow row;
+  row.name = t.name;
+  row.token_sha256 = token_hash(token);
+  row.role = std::string(role_name(t.role));
+  row.schools = join_schools(t.schools);
+  row.counselor_id = t.counselor_id;
+  const std::time_t now = std::time(nullptr);
+  row.created_at = iso8601_at(now);
+  if (t.expires_days > 0) row.expires_at = iso8601_at(now + std::time_t{t.expires_days} * 86400);
   try {
-    auto check = db.prepare("SELECT 1 FROM api_tokens WHERE name = ?");
-    check.bind(1, t.name);
-    if (check.step()) return make_error(ErrorCode::kConflict, "a token named '" + t.name + "' exists");
-    auto st = db.prepare(
-        "INSERT INTO api_tokens(name, token_sha256, role, schools, counselor_id, created_at) "
-        "VALUES (?,?,?,?,?,?)");
-    st.bind(1, t.name).bind(2, token_hash(token)).bind(3, role_name(t.role));
-    st.bind(4, join_schools(t.schools)).bind(5, t.counselor_id).bind(6, now_iso8601());
-    st.run();
+    if (store::token_name_taken(db, t.name))
+      return make_error(ErrorCode::kConflict, "a token named '" + t.name + "' exists");
+    store::insert_token(db, row);
   } catch (const store::StoreError& e) {
     return make_error(ErrorCode::kIoError, std::string("cannot store the token: ") + e.what());
   }
@@ -174,18 +187,16 @@ core::Result<std::string> add_token(store::Database& db, const NewToken& t) {
 core::Result<std::vector<TokenInfo>> list_tokens(store::Database& db) {
   std::vector<TokenInfo> out;
   try {
-    auto st = db.prepare(
-        "SELECT token_id, name, role, schools, counselor_id, created_at, revoked_at "
-        "FROM api_tokens ORDER BY token_id");
-    while (st.step()) {
+    for (auto& r : store::all_tokens(db)) {
       TokenInfo t;
-      t.token_id = static_cast<long>(st.integer(0));
-      t.name = st.str(1);
-      t.role = parse_role(st.text(2)).value_or(Role::kCounselor);
-      t.schools = split_schools(st.text(3));
-      t.counselor_id = st.str(4);
-      t.created_at = st.str(5);
-      if (!st.is_null(6)) t.revoked_at = st.str(6);
+      t.token_id = r.token_id;
+      t.name = std::move(r.name);
+      t.role = parse_role(r.role).value_or(Role::kCounselor);
+      t.schools = split_schools(r.schools);
+      t.counselor_id = std::move(r.counselor_id);
+      t.created_at = std::move(r.created_at);
+      t.revoked_at = std::move(r.revoked_at);
+      t.expires_at = std::move(r.expires_at);
       out.push_back(std::move(t));
     }
   } catch (const store::StoreError& e) {
@@ -196,55 +207,74 @@ core::Result<std::vector<TokenInfo>> list_tokens(store::Database& db) {
 
 core::Status revoke_token(store::Database& db, const std::string& name) {
   try {
-    auto check = db.prepare("SELECT 1 FROM api_tokens WHERE name = ?");
-    check.bind(1, name);
-    if (!check.step()) return make_error(ErrorCode::kNotFound, "no token named '" + name + "'");
-    check.reset();
-    auto st = db.prepare("UPDATE api_tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL");
-    st.bind(1, now_iso8601()).bind(2, name);
-    st.run();
+    if (!store::revoke_token_row(db, name, now_iso8601()))
+      return make_error(ErrorCode::kNotFound, "no token named '" + name + "'");
   } catch (const store::StoreError& e) {
     return make_error(ErrorCode::kIoError, std::string("cannot revoke the token: ") + e.what());
   }
+  // After the commit: a daemon that sees the signal reads the table again and finds the
+  // revocation. Should the signal fail, say so: the revocation is stored, but a running
+  // daemon may keep accepting the token until it restarts.
+  auto signalled = store::ChangeSignal(db.path(), kTokenSignalTopic).raise();
+  if (!signalled)
+    return make_error(ErrorCode::kIoError, "token '" + name + "' is revoked in the database, but a running daemon " +
+                                               "was not told (" + signalled.error().message +
+                                               "); restart it to be sure");
   return core::Status::success();
 }
 
 struct TokenAuthenticator::Impl {
-  store::Statement find;
+  struct Known {
+    Principal principal;
+    std::time_t expires = 0;  // 0: never
+  };
+  store::ActiveTokenLookup lookup;
+  store::ChangeSignal signal;
+  store::SignalStamp seen;  // the signal state the remembered tokens were read under
+  std::unordered_map<std::string, Known> known;  // by token hash; valid tokens only
 };
 
 TokenAuthenticator::TokenAuthenticator(store::Database& db)
-    : impl_(new Impl{db.prepare(
-          "SELECT token_sha256, name, role, schools, counselor_id FROM api_tokens "
-          "WHERE token_sha256 = ? AND revoked_at IS NULL")}) {}
+    : impl_(new Impl{store::ActiveTokenLookup(db), store::ChangeSignal(db.path(), kTokenSignalTopic), {}, {}}) {}
 
 TokenAuthenticator::~TokenAuthenticator() = default;
 
 std::optional<Principal> TokenAuthenticator::authenticate(std::string_view token) {
   if (!well_formed(token)) return std::nullopt;
   const std::string hash = token_hash(token);
-  auto& st = impl_->find;
-  st.bind(1, hash);
-  std::optional<Principal> out;
-  try {
-    if (st.step() && constant_time_equal(st.text(0), hash)) {
-      Principal p;
-      p.token_name = st.str(1);
-      auto role = parse_role(st.text(2));
-      if (role) {
-        p.role = *role;
-        p.schools = split_schools(st.text(3));
-        p.counselor_id = st.str(4);
-        // A counselor row without schools would mean "everything"; refuse it instead.
-        if (p.role != Role::kCounselor || !p.schools.empty()) out = std::move(p);
-      }
-    }
-  } catch (...) {
-    st.reset();
-    throw;
+  // The stamp is read BEFORE the table: a revocation signalled after this point changes the
+  // stamp, so a row read below is never trusted past it.
+  const store::SignalStamp stamp = impl_->signal.stamp();
+  const std::time_t now = std::time(nullptr);
+  if (stamp != impl_->seen) {
+    impl_->known.clear();
+    impl_->seen = stamp;
   }
-  st.reset();  // ends the read transaction, so the next call sees new revocations
-  return out;
+  if (auto it = impl_->known.find(hash); it != impl_->known.end()) {
+    if (it->second.expires == 0 || now < it->second.expires) return it->second.principal;
+    impl_->known.erase(it);
+    return std::nullopt;
+  }
+  auto row = impl_->lookup.find(hash, iso8601_at(now));
+  if (!row || !constant_time_equal(row->token_sha256, hash)) return std::nullopt;
+  auto role = parse_role(row->role);
+  if (!role) return std::nullopt;
+  Principal p;
+  p.token_name = std::move(row->name);
+  p.role = *role;
+  p.schools = split_schools(row->schools);
+  p.counselor_id = std::move(row->counselor_id);
+  // A counselor row without schools would mean "everything"; refuse it instead.
+  if (p.role == Role::kCounselor && p.schools.empty()) return std::nullopt;
+  Impl::Known k{p, 0};
+  if (row->expires_at) {
+    auto at = parse_iso8601(*row->expires_at);
+    if (!at) return std::nullopt;  // an unreadable expiry is no expiry to trust
+    k.expires = *at;
+  }
+  if (impl_->known.size() >= kMaxRemembered) impl_->known.clear();  // forged tokens are never remembered
+  impl_->known.emplace(hash, std::move(k));
+  return p;
 }
 
 }  // namespace agmon::service

@@ -70,3 +70,18 @@ TEST_CASE("/api/v1/me tells a token its role and scope") {
   CHECK(j->getValue<std::string>("counselor_id") == "C1");
   CHECK(t.get("/api/v1/me", t.admin).json()->isNull("counselor_id"));
 }
+
+TEST_CASE("an expired token is 401 like an unknown one") {
+  TestServer t;
+  agmon::service::NewToken n;
+  n.name = "lapsed";
+  n.role = agmon::service::Role::kAdmin;
+  auto token = agmon::service::add_token(*t.db, n);
+  REQUIRE(token.ok());
+  // A year has passed (the row is back-dated: the test cannot wait).
+  t.db->exec("UPDATE api_tokens SET expires_at = '2020-01-01T00:00:00Z' WHERE name = 'lapsed'");
+  auto refused = t.get("/api/v1/me", *token);
+  CHECK(refused.status == 401);
+  CHECK(refused.error_code() == "unauthorized");
+  CHECK(refused.body.find("expired") != std::string::npos);
+}

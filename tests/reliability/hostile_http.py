@@ -1,6 +1,6 @@
 """Hostile HTTP against the real daemon: malformed request lines, huge headers, URIs and
 bodies, request smuggling shapes, slow clients, path traversal, SQL injection strings in
-every parameter of every endpoint, bad UTF-8, and forged, revoked and misplaced tokens.
+every parameter of every endpoint, bad UTF-8, and forged, revoked, expired and misplaced tokens.
 Every answer must be a clean 4xx (never a 5xx, never a hang), the daemon keeps serving
 (checked after every category), the district's data is unchanged, and the log (at debug
 level) holds no student name and no token. Prints how many hostile requests were sent.
@@ -11,6 +11,7 @@ import csv
 import os
 import random
 import socket
+import sqlite3
 import sys
 import time
 
@@ -103,10 +104,12 @@ def main():
     tokens = {}
     for name, args in (("admin", ["--role", "admin"]), ("importer", ["--role", "importer"]),
                        ("counselor", ["--role", "counselor", "--school", s0["school_code"]]),
-                       ("revoked", ["--role", "admin"])):
+                       ("revoked", ["--role", "admin"]), ("expired", ["--role", "admin", "--expires-days", "1"])):
         _, out, _ = rely.run_agmon(a.agmon, ["token", "add", "--name", name] + args, db=db, check_rc=0)
         tokens[name] = out.strip()
     rely.run_agmon(a.agmon, ["token", "revoke", "revoked"], db=db, check_rc=0)
+    with sqlite3.connect(db) as conn:  # a day has passed, for the "expired" token
+        conn.execute("UPDATE api_tokens SET expires_at = '2020-01-01T00:00:00Z' WHERE name = 'expired'")
     rely.run_agmon(a.agmon, ["import"] + files, db=db, check_rc=0)
     before = rely.fingerprint(db, with_imports=False)
     d = rely.Daemon(a.agmon, db, w, extra_config={

@@ -109,7 +109,8 @@ def requests(sid, other, tokens, rng):
                  dict(path=path, token=forged), dict(path=path, token="xyz_" + forged[4:]),
                  dict(path=path, token=forged[:-1]), dict(path=path, token=tokens["admin"] + "x"),
                  dict(path=path, token=tokens["admin"][:-1] + ("A" if tokens["admin"][-1] != "A" else "B")),
-                 dict(path=path, token="revoked"), dict(path=path, token="agm_" + "A" * 10_000),
+                 dict(path=path, token="revoked"), dict(path=path, token="expired"),
+                 dict(path=path, token="agm_" + "A" * 10_000),
                  dict(path=path, token=None, headers={"Authorization": "Bearer " + tokens["admin"] + "\tjunk"}),
                  dict(path=path + ("&" if "?" in path else "?") + "token=" + tokens["admin"], token=None)]
     auth += [dict(path=f"/api/v1/students/{sid}", token="importer"), dict(path="/api/v1/gaps", token="importer"),

@@ -42,11 +42,24 @@ def files_and_secrets(a, w):
         for suffix in ("-wal", "-shm"):
             if os.path.exists(db + suffix):
                 rely.check(mode_of(db + suffix) & 0o077 == 0, f"{suffix} created {oct(mode_of(db + suffix))}")
+        # Revoking leaves the daemon's change signal beside the database, owner-only too.
+        rely.run_agmon(a.agmon, ["token", "revoke", "perm2"], db=db, check_rc=0)
+        rely.check(mode_of(db + "-tokens") == 0o600, f"-tokens created {oct(mode_of(db + '-tokens'))}")
         holder.close()
     finally:
         os.umask(old)
     _, listing, _ = rely.run_agmon(a.agmon, ["token", "list"], db=db, check_rc=0)
     rely.check(secret not in listing, "token list shows a secret")
+    # Tokens expire: a year by default, as asked, or never; nonsense is a usage error.
+    rely.check(re.search(r"^perm  admin  created \S+  expires \d{4}-", listing, re.M), f"token list: {listing!r}")
+    rely.run_agmon(a.agmon, ["token", "add", "--role", "admin", "--name", "forever", "--expires-days", "0"],
+                   db=db, check_rc=0)
+    for bad in ("-1", "x", "3651", ""):
+        _, _, err = rely.run_agmon(a.agmon, ["token", "add", "--role", "admin", "--name", "bad", "--expires-days", bad],
+                                   db=db, check_rc=64)
+        rely.check("--expires-days" in err, f"--expires-days {bad!r}: {err!r}")
+    _, listing, _ = rely.run_agmon(a.agmon, ["token", "list"], db=db, check_rc=0)
+    rely.check(re.search(r"^forever  admin  created \S+  expires never$", listing, re.M), f"token list: {listing!r}")
     raw = b"".join(open(db + s, "rb").read() for s in ("", "-wal") if os.path.exists(db + s))
     rely.check(secret.encode() not in raw, "the token secret is stored in the database file")
     rely.log("files: database 0600 under umask 000; token stored only as its hash")

@@ -2,6 +2,10 @@
 // scope rules of the Principal, and refusal of malformed token requests.
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <ctime>
+#include <thread>
+
 #include "agmon/service/tokens.h"
 #include "support/test_support.h"
 
@@ -140,4 +144,84 @@ TEST_CASE("a principal covers only its schools and, when set, its caseload") {
   CHECK_FALSE(importer.covers_school("A"));
   CHECK_FALSE(importer.may_read_students());
   CHECK(importer.may_import());
+}
+
+TEST_CASE("a remembered token is refused once another connection revokes it") {
+  // The daemon's worker remembers valid tokens; `agmon token revoke` runs in another process
+  // with its own connection. The next call must still see the revocation.
+  test::TempDir dir;
+  auto daemon_db = open_db(dir);
+  auto cli_db = open_db(dir);
+  auto token = service::add_token(*cli_db, counselor("ms-lee", {"101"}));
+  auto other = service::add_token(*cli_db, counselor("mr-ortiz", {"101"}));
+  REQUIRE(token.ok());
+  REQUIRE(other.ok());
+  service::TokenAuthenticator auth(*daemon_db);
+  for (int i = 0; i < 3; ++i) REQUIRE(auth.authenticate(*token).has_value());  // now remembered
+  REQUIRE(auth.authenticate(*other).has_value());
+  REQUIRE(service::revoke_token(*cli_db, "ms-lee").ok());
+  CHECK_FALSE(auth.authenticate(*token).has_value());
+  CHECK(auth.authenticate(*other).has_value());  // the others are read again, still valid
+  // Two revocations in quick succession are both seen (the signal counts, it is not a time).
+  auto third = service::add_token(*cli_db, counselor("ms-chu", {"101"}));
+  REQUIRE(third.ok());
+  REQUIRE(auth.authenticate(*third).has_value());
+  REQUIRE(service::revoke_token(*cli_db, "mr-ortiz").ok());
+  REQUIRE(service::revoke_token(*cli_db, "ms-chu").ok());
+  CHECK_FALSE(auth.authenticate(*other).has_value());
+  CHECK_FALSE(auth.authenticate(*third).has_value());
+}
+
+TEST_CASE("tokens expire after their days, 365 by default, never with 0") {
+  test::TempDir dir;
+  auto db = open_db(dir);
+  auto plain = service::add_token(*db, counselor("default-life", {"101"}));
+  auto forever = counselor("forever", {"101"});
+  forever.expires_days = 0;
+  REQUIRE(plain.ok());
+  REQUIRE(service::add_token(*db, forever).ok());
+  auto list = service::list_tokens(*db);
+  REQUIRE(list.ok());
+  REQUIRE(list->size() == 2);
+  REQUIRE((*list)[0].expires_at.has_value());
+  // created_at + 365 days, to the second: compare the calendar parts.
+  const std::string created = (*list)[0].created_at, expires = *(*list)[0].expires_at;
+  CHECK(std::stoi(expires.substr(0, 4)) * 366 + std::stoi(expires.substr(5, 2)) * 31 +
+            std::stoi(expires.substr(8, 2)) -
+            (std::stoi(created.substr(0, 4)) * 366 + std::stoi(created.substr(5, 2)) * 31 +
+             std::stoi(created.substr(8, 2))) >=
+        360);
+  CHECK(expires.substr(10) == created.substr(10));  // same time of day
+  CHECK_FALSE((*list)[1].expires_at.has_value());
+
+  auto too_long = counselor("too-long", {"101"});
+  too_long.expires_days = 3651;
+  CHECK(service::add_token(*db, too_long).error().code == core::ErrorCode::kInvalidArgument);
+  too_long.expires_days = -1;
+  CHECK(service::add_token(*db, too_long).error().code == core::ErrorCode::kInvalidArgument);
+}
+
+TEST_CASE("an expired token is refused, also when it was remembered while valid") {
+  test::TempDir dir;
+  auto db = open_db(dir);
+  auto token = service::add_token(*db, counselor("short", {"101"}));
+  REQUIRE(token.ok());
+  // A token past its expiry (the row is back-dated: the test cannot wait a year).
+  db->exec("UPDATE api_tokens SET expires_at = '2020-01-01T00:00:00Z' WHERE name = 'short'");
+  service::TokenAuthenticator fresh(*db);
+  CHECK_FALSE(fresh.authenticate(*token).has_value());
+  // A token that expires in a second, remembered while valid: the remembered copy must give
+  // up by itself once that passes (expiry needs no signal).
+  auto soon = service::add_token(*db, counselor("soon", {"101"}));
+  REQUIRE(soon.ok());
+  const std::time_t at = std::time(nullptr) + 1;
+  char buf[32];
+  std::tm tm{};
+  gmtime_r(&at, &tm);
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  db->exec(std::string("UPDATE api_tokens SET expires_at = '") + buf + "' WHERE name = 'soon'");
+  service::TokenAuthenticator watcher(*db);
+  REQUIRE(watcher.authenticate(*soon).has_value());
+  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  CHECK_FALSE(watcher.authenticate(*soon).has_value());
 }

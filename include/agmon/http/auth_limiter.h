@@ -3,6 +3,7 @@
 // at speed. Thread-safe.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <mutex>
@@ -33,6 +34,9 @@ class AuthLimiter {
   std::chrono::seconds window_;
   std::mutex mutex_;
   std::unordered_map<std::string, Entry> entries_;
+  // entries_.size(), readable without the lock: every authenticated request asks, and while
+  // no address has failed (the normal case) the answer needs no lock at all.
+  std::atomic<std::size_t> tracked_{0};
 };
 
 }  // namespace agmon::http

@@ -27,6 +27,9 @@ class StudentReader {
   // report is not returned). With a cache, a hit costs no SQL and a miss fills it.
   core::Result<std::string> report_json(const Principal& who, const std::string& student_id,
                                         ReportCache* cache = nullptr);
+  // The same, shared with the cache instead of copied (the daemon sends `->json` as it is).
+  core::Result<std::shared_ptr<const CachedReport>> report(const Principal& who, const std::string& student_id,
+                                                           ReportCache* cache = nullptr);
 
  private:
   struct Impl;

@@ -39,11 +39,15 @@ struct Principal {
 // A principal that sees everything (the CLI, tests).
 Principal admin_principal(std::string name = "cli");
 
+// How long a new token lasts unless its maker says otherwise (`token add --expires-days`).
+inline constexpr int kDefaultTokenDays = 365;
+
 struct NewToken {
   std::string name;                  // unique; printable, 1..100 characters
   Role role = Role::kCounselor;
   std::vector<std::string> schools;  // required (>= 1) for counselors, refused for the others
   std::string counselor_id;          // counselors only
+  int expires_days = kDefaultTokenDays;  // 0 = never expires (revoke it when done); max 3650
 };
 
 struct TokenInfo {
@@ -54,6 +58,7 @@ struct TokenInfo {
   std::string counselor_id;
   std::string created_at;
   std::optional<std::string> revoked_at;
+  std::optional<std::string> expires_at;  // nullopt: never
 };
 
 // The SHA-256 of a token as 64 lowercase hex digits (what api_tokens stores).
@@ -66,10 +71,13 @@ core::Result<std::string> add_token(store::Database& db, const NewToken& token);
 // Every token, revoked ones included, oldest first. Never the secrets (they are not kept).
 core::Result<std::vector<TokenInfo>> list_tokens(store::Database& db);
 // Revokes by name; kNotFound when there is no such token. Revoking twice is not an error.
+// Signals the change (store/change_signal.h) so that a running daemon sees it at once.
 core::Status revoke_token(store::Database& db, const std::string& name);
 
-// Checks Bearer tokens against api_tokens. Holds a prepared statement, so keep one per
-// connection (per thread); not thread-safe. Reads the table on every call, so a revocation
+// Checks Bearer tokens against api_tokens. Keep one per connection (per thread); not
+// thread-safe. A token found valid is remembered, so later requests cost a SHA-256 and one
+// stat() instead of a database read: the memory is dropped whenever revoke_token signals a
+// change (from any process), and an expiry is checked on every call. So a revocation still
 // takes effect at the next request.
 class TokenAuthenticator {
  public:

@@ -28,13 +28,16 @@ Reply handle_student(Exchange& ex) {
     return error_reply(400, "bad_request", "student id must be 1 to 64 letters, digits, '.', '-' or '_'");
   auto db = ex.db();
   if (!db) return error_reply(db.error());
-  auto json = (*db)->reader->report_json(ex.principal, id, ex.ctx.reports.get());
-  if (!json) {
-    log_refusal(ex, json.error(), "student read");
-    return error_reply(json.error());
+  auto report = (*db)->reader->report(ex.principal, id, ex.ctx.reports.get());
+  if (!report) {
+    log_refusal(ex, report.error(), "student read");
+    return error_reply(report.error());
   }
   if (!ex.audit({id})) return audit_unavailable();
-  return json_reply(200, std::move(*json));
+  Reply r;  // the cached report itself, not a copy: it is the body of most requests
+  r.static_body = (*report)->json;
+  r.keeps = std::move(*report);
+  return r;
 }
 
 Reply handle_students(Exchange& ex) {
