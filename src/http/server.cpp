@@ -106,8 +106,9 @@ core::Status Server::start(Poco::Net::ServerSocket bound) {
   if (impl_->running) return core::Status::success();
   ServerContext& ctx = impl_->ctx;
   const ServerOptions& o = ctx.options;
-  if (o.threads < 1 || o.max_queued < 1)
-    return core::make_error(core::ErrorCode::kInvalidArgument, "threads and queue must be at least 1");
+  if (o.threads < 1 || o.max_queued < 1 || o.header_deadline_s < 1)
+    return core::make_error(core::ErrorCode::kInvalidArgument,
+                            "threads, queue and header deadline must be at least 1");
   {
     // Creates and migrates the database; the workers then open it read-only.
     auto db = store::Database::open(o.db_path);
