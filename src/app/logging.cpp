@@ -7,6 +7,12 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+
 namespace agmon::app {
 namespace {
 
@@ -24,6 +30,22 @@ class PocoErrors : public Poco::ErrorHandler {
   void exception() override { spdlog::error("poco: unknown exception"); }
 };
 
+// The log file holds student ids at debug level (FERPA data): only the service user may read
+// it, whatever the umask. spdlog opens it at start and again at every rotation; each time we
+// create it 0600 before spdlog's fopen (so it is never readable by others, even empty) and
+// fchmod after (a file left 0644 by an older agmon is tightened too).
+spdlog::file_event_handlers private_log_file() {
+  spdlog::file_event_handlers handlers;
+  handlers.before_open = [](const spdlog::filename_t& name) {
+    int fd = ::open(name.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+    if (fd >= 0) ::close(fd);  // a missing folder: spdlog creates it, after_open fixes the mode
+  };
+  handlers.after_open = [](const spdlog::filename_t&, std::FILE* file) {
+    ::fchmod(::fileno(file), 0600);
+  };
+  return handlers;
+}
+
 }  // namespace
 
 core::Status setup_logging(const LogOptions& options, bool to_stderr) {
@@ -32,7 +54,8 @@ core::Status setup_logging(const LogOptions& options, bool to_stderr) {
   if (!options.file.empty()) {
     try {
       sinks.push_back(std::make_shared<spdlog::sinks::rotating_file_sink_mt>(
-          options.file, options.max_bytes, static_cast<std::size_t>(options.max_files)));
+          options.file, options.max_bytes, static_cast<std::size_t>(options.max_files), false,
+          private_log_file()));
     } catch (const spdlog::spdlog_ex& e) {
       return core::make_error(core::ErrorCode::kIoError, "cannot open the log file " + options.file + ": " + e.what());
     }

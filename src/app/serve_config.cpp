@@ -31,8 +31,9 @@ const char* const kServeUsage =
     "  --log-level L    trace|debug|info|warn|error (agmon.log.level, default info)\n"
     "\n"
     "Other keys (etc/agmon.properties): agmon.http.threads, .queue, .keep_alive,\n"
-    ".keep_alive_timeout_seconds, .keep_alive_max_requests, .timeout_seconds, .max_upload_bytes,\n"
-    ".upload_dir, .auth_failures_per_minute, .report_cache_mb; agmon.audit.flush_ms;\n"
+    ".keep_alive_timeout_seconds, .keep_alive_max_requests, .timeout_seconds,\n"
+    ".header_deadline_seconds, .max_upload_bytes, .upload_dir, .auth_failures_per_minute,\n"
+    ".report_cache_mb; agmon.audit.flush_ms;\n"
     "agmon.inbox.poll_seconds, .at (HH:MM), .mode, .max_reject_rate; agmon.log.file, .max_bytes,\n"
     ".max_files.\n";
 
@@ -157,6 +158,9 @@ core::Result<ServeConfig> parse_serve_config(const std::vector<std::string>& glo
   n = h.timeout_s;
   AGMON_TRY(read_int(src, "agmon.http.timeout_seconds", 1, 3600, n));
   h.timeout_s = static_cast<int>(n);
+  n = h.header_deadline_s;
+  AGMON_TRY(read_int(src, "agmon.http.header_deadline_seconds", 1, 3600, n));
+  h.header_deadline_s = static_cast<int>(n);
   n = static_cast<long>(h.max_upload_bytes);
   AGMON_TRY(read_int(src, "agmon.http.max_upload_bytes", 1, 1L << 40, n));
   h.max_upload_bytes = n;

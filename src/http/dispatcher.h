@@ -12,9 +12,7 @@ class DispatcherFactory : public Poco::Net::HTTPRequestHandlerFactory {
  public:
   explicit DispatcherFactory(ServerContext& ctx) : ctx_(ctx) {}
   Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest& request) override;
-  // What Poco's HTTPServer::stopAll() does after stop(): tells every connection the server
-  // stopped, so idle keep-alive connections close (abort_current: in-flight ones too).
-  void server_stopped(bool abort_current) { serverStopped(this, abort_current); }
+  // (Connections are told the server stopped by ConnectionFactory::server_stopped.)
 
  private:
   ServerContext& ctx_;

@@ -79,6 +79,11 @@ std::string Metrics::render() const {
     out += "agmon_http_request_duration_seconds_sum{" + labels + "} " + buf + "\n";
     out += "agmon_http_request_duration_seconds_count{" + labels + "} " + std::to_string(cumulative) + "\n";
   }
+  // Always present (0 included), so an alert on it needs no special case.
+  out += "# HELP agmon_http_slow_clients_closed_total Connections closed because their request header was "
+         "not complete within agmon.http.header_deadline_seconds.\n";
+  out += "# TYPE agmon_http_slow_clients_closed_total counter\n";
+  out += "agmon_http_slow_clients_closed_total " + std::to_string(slow_clients_closed()) + "\n";
   return out;
 }
 

@@ -15,6 +15,7 @@
 
 #include "agmon/store/database.h"
 #include "http/connection.h"
+#include "http/deadline_watchdog.h"
 #include "http/dispatcher.h"
 #include "http/server_context.h"
 
@@ -50,7 +51,9 @@ struct Server::Impl {
   ServerContext ctx;
   std::unique_ptr<Poco::ThreadPool> pool;
   std::unique_ptr<Poco::Net::TCPServer> http;
-  DispatcherFactory* dispatcher = nullptr;  // owned by the connection factory
+  DispatcherFactory* dispatcher = nullptr;      // owned by the connection factory
+  ConnectionFactory* connections = nullptr;     // owned by `http`
+  std::unique_ptr<DeadlineWatchdog> deadlines;  // cuts connections whose request head is late
   int port = 0;
   bool running = false;
   // The watcher: finds writes by other processes (`agmon import`, `agmon alerts ack`).
@@ -103,8 +106,9 @@ core::Status Server::start(Poco::Net::ServerSocket bound) {
   if (impl_->running) return core::Status::success();
   ServerContext& ctx = impl_->ctx;
   const ServerOptions& o = ctx.options;
-  if (o.threads < 1 || o.max_queued < 1)
-    return core::make_error(core::ErrorCode::kInvalidArgument, "threads and queue must be at least 1");
+  if (o.threads < 1 || o.max_queued < 1 || o.header_deadline_s < 1)
+    return core::make_error(core::ErrorCode::kInvalidArgument,
+                            "threads, queue and header deadline must be at least 1");
   {
     // Creates and migrates the database; the workers then open it read-only.
     auto db = store::Database::open(o.db_path);
@@ -141,15 +145,29 @@ core::Status Server::start(Poco::Net::ServerSocket bound) {
   params->setMaxKeepAliveRequests(o.max_keep_alive_requests);
   params->setTimeout(Poco::Timespan(o.timeout_s, 0));
   params->setSoftwareVersion("agmon");
+  DeadlineWatchdog::Options wo;
+  wo.first_head = std::chrono::seconds(o.header_deadline_s);
+  // Poco itself closes a keep-alive connection idle for keep_alive_timeout_s; the head that
+  // follows still gets the full header deadline.
+  wo.next_head = std::chrono::seconds(o.keep_alive_timeout_s + o.header_deadline_s);
+  const std::string late = "closed a slow client: no complete request header within " +
+                           std::to_string(o.header_deadline_s) + " s, client ";
+  impl_->deadlines = std::make_unique<DeadlineWatchdog>(wo, [&ctx, late](int fd, const std::string& client) {
+    cut_slow_client(fd);
+    ctx.metrics->slow_client_closed();
+    ctx.log(LogLevel::kWarn, late + client);
+  });
   try {
     // min == max: no thread churn, so each thread's database connection lives on.
     impl_->pool = std::make_unique<Poco::ThreadPool>(o.threads, o.threads);
     impl_->port = bound.address().port();
-    // Poco's HTTPServer, but with connections that answer 400 to headers Poco cannot parse.
+    // Poco's HTTPServer, but with connections that answer 400 to headers Poco cannot parse and
+    // are cut when their request head is late.
     impl_->dispatcher = new DispatcherFactory(ctx);
     Poco::Net::HTTPRequestHandlerFactory::Ptr handlers(impl_->dispatcher);
-    impl_->http = std::make_unique<Poco::Net::TCPServer>(new ConnectionFactory(params, handlers), *impl_->pool,
-                                                         bound, params);
+    impl_->connections = new ConnectionFactory(params, handlers, impl_->deadlines.get());
+    impl_->http = std::make_unique<Poco::Net::TCPServer>(impl_->connections, *impl_->pool, bound, params);
+    impl_->deadlines->start();
     impl_->http->start();
   } catch (const Poco::Exception& e) {
     return core::make_error(core::ErrorCode::kIoError, "cannot start the server: " + e.displayText());
@@ -169,10 +187,13 @@ void Server::stop() {
   impl_->ctx.http = nullptr;
   // Stops accepting; requests being handled finish, idle keep-alive connections are closed.
   impl_->http->stop();
-  impl_->dispatcher->server_stopped(false);
+  impl_->connections->server_stopped(false);
+  // Still cutting late heads here: a trickling client must not hold up the stop either.
   impl_->pool->joinAll();
+  impl_->deadlines->stop();
   impl_->http.reset();
   impl_->dispatcher = nullptr;
+  impl_->connections = nullptr;
   impl_->ctx.audit->stop();
   {
     std::lock_guard<std::mutex> lock(impl_->watch_mutex);

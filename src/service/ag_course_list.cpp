@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 
+#include "agmon/store/catalog_repo.h"
 #include "service/import_log.h"
 #include "service/staging_sink.h"
 
@@ -48,17 +49,15 @@ struct CatalogCourse {
 
 std::vector<CatalogCourse> load_catalog(store::Database& db) {
   std::vector<CatalogCourse> out;
-  auto st = db.prepare("SELECT school_code, local_course_id, academic_year, course_title, ag_area, "
-                       "rigor, transcript_abbrev FROM main.courses");
-  while (st.step()) {
+  for (auto& row : store::CatalogRepo(db).courses()) {
     CatalogCourse c;
-    c.school = st.str(0);
-    c.id = st.str(1);
-    c.year = st.str(2);
-    c.title_key = norm_title(st.text(3));
-    c.area = core::parse_area(st.text(4));
-    c.rigor = core::parse_rigor(st.text(5)).value_or(core::Rigor::none);
-    std::string_view abbrevs = st.text(6);
+    c.school = std::move(row.school_code);
+    c.id = std::move(row.local_course_id);
+    c.year = std::move(row.academic_year);
+    c.title_key = norm_title(row.course_title);
+    c.area = core::parse_area(row.ag_area);
+    c.rigor = core::parse_rigor(row.rigor).value_or(core::Rigor::none);
+    std::string_view abbrevs = row.transcript_abbrev;
     // courses.csv separates abbreviations with '|'; some SIS exports use ','.
     std::size_t start = 0;
     while (start <= abbrevs.size()) {
@@ -147,18 +146,14 @@ void apply_ag_course_list(store::Database& db, std::vector<ingest::AgCourseListE
     }
   }
 
-  auto update = db.prepare("UPDATE main.courses SET ag_area = ?1, rigor = ?2 WHERE school_code = ?3 "
-                           "AND local_course_id = ?4 AND academic_year = ?5");
-  auto touch = db.prepare("INSERT OR IGNORE INTO touched_students SELECT DISTINCT student_id FROM "
-                          "main.course_marks WHERE school_code = ?1 AND local_course_id = ?2");
+  std::vector<store::CourseCrosswalk> changes;
   for (const auto& c : catalog) {
     if (!c.changed) continue;
     std::optional<std::string> area;
     if (c.area) area = std::string(1, core::area_letter(*c.area));
-    update.bind(1, area).bind(2, std::string(core::rigor_name(c.rigor))).bind(3, c.school);
-    update.bind(4, c.id).bind(5, c.year).run();
-    touch.bind(1, c.school).bind(2, c.id).run();
+    changes.push_back({c.school, c.id, c.year, area, std::string(core::rigor_name(c.rigor))});
   }
+  store::CatalogRepo(db).apply_crosswalk(changes);
   sink.on_warning(kWhere, 0,
                   std::to_string(entries.size()) + " UC courses, " +
                       std::to_string(matched_entries) + " matched to the catalog; ag_area filled on " +

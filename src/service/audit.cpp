@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "agmon/core/json_writer.h"
+#include "agmon/store/audit_repo.h"
 #include "service/clock.h"
 
 namespace agmon::service {
@@ -27,16 +28,14 @@ bool digits(const std::string& s, size_t from, size_t n) {
 }
 
 void insert_all(store::Database& db, std::vector<AuditEntry>& entries) {
-  store::Transaction tx(db);
-  auto st = db.prepare(
-      "INSERT INTO audit_log(at, token_name, role, student_id, endpoint, client) VALUES (?,?,?,?,?,?)");
+  std::vector<store::AuditRecord> records;
+  records.reserve(entries.size());
   for (auto& e : entries) {
     if (e.at.empty()) e.at = now_iso8601();
-    st.bind(1, e.at).bind(2, e.token_name).bind(3, e.role).bind(4, e.student_id);
-    st.bind(5, e.endpoint).bind(6, e.client);
-    st.run();
-    st.reset();
+    records.push_back({e.at, e.token_name, e.role, e.student_id, e.endpoint, e.client});
   }
+  store::Transaction tx(db);
+  store::AuditRepo(db).append(records);
   tx.commit();
 }
 
@@ -71,23 +70,18 @@ core::Result<std::vector<AuditEntry>> list_audit(store::Database& db, const Audi
     auto st = validate_since(*f.since);
     if (!st) return st.error();
   }
-  std::string sql = "SELECT at, token_name, role, student_id, endpoint, client FROM audit_log WHERE 1";
-  if (f.student) sql += " AND student_id = ?1";
-  if (f.since) sql += " AND at >= ?2";
-  // Newest first when limited (the tail is what one looks at), then back to oldest first.
-  sql += f.limit > 0 ? " ORDER BY audit_id DESC LIMIT ?3" : " ORDER BY audit_id";
+  store::AuditQuery query;
+  query.student = f.student;
+  query.since = f.since;
+  query.limit = f.limit;
   std::vector<AuditEntry> out;
   try {
-    auto st = db.prepare(sql);
-    if (f.student) st.bind(1, *f.student);
-    if (f.since) st.bind(2, *f.since);
-    if (f.limit > 0) st.bind(3, f.limit);
-    while (st.step())
-      out.push_back({st.str(0), st.str(1), st.str(2), st.str(3), st.str(4), st.str(5)});
+    for (auto& r : store::AuditRepo(db).list(query))
+      out.push_back({std::move(r.at), std::move(r.token_name), std::move(r.role), std::move(r.student_id),
+                     std::move(r.endpoint), std::move(r.client)});
   } catch (const store::StoreError& e) {
     return make_error(ErrorCode::kIoError, std::string("cannot read the audit log: ") + e.what());
   }
-  if (f.limit > 0) std::reverse(out.begin(), out.end());
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include "agmon/core/catalog.h"
 #include "agmon/core/groups.h"
 #include "agmon/core/report_json.h"
+#include "agmon/store/alert_repo.h"
 #include "agmon/store/evaluation_repo.h"
 #include "agmon/store/report_codec.h"
 #include "agmon/store/student_repo.h"
@@ -92,15 +93,7 @@ std::string as_of_year(store::Database& db, const Settings& settings) {
 
 long evaluate_touched(store::Database& db, const Settings& settings, const std::string& year,
                       std::optional<long> import_id) {
-  db.exec("DROP TABLE IF EXISTS temp.previous_evaluations");
-  // Keyed by student: the alert rules read it one batch (a range of ids) at a time.
-  db.exec(
-      "CREATE TEMP TABLE previous_evaluations (student_id TEXT PRIMARY KEY, uc_complete_projected, "
-      "csu_complete_projected, on_track) WITHOUT ROWID");
-  db.exec(
-      "INSERT INTO previous_evaluations SELECT student_id, uc_complete_projected, "
-      "csu_complete_projected, on_track FROM main.student_evaluations WHERE student_id IN "
-      "(SELECT student_id FROM touched_students)");
+  store::AlertRepo(db).snapshot_previous_statuses();
   store::StudentRepo students(db);
   store::EvaluationRepo evaluations(db);
   core::Catalog catalog(students.all_courses());

@@ -2,6 +2,7 @@
 #include "agmon/service/health.h"
 
 #include "agmon/core/json_writer.h"
+#include "agmon/store/health_repo.h"
 
 namespace agmon::service {
 
@@ -9,9 +10,7 @@ HealthInfo health(store::Database& db) {
   HealthInfo h;
   try {
     h.schema_version = db.schema_version();
-    auto count = db.prepare("SELECT count(*) FROM student_evaluations");
-    if (count.step()) h.students_evaluated = static_cast<long>(count.integer(0));
-    count.reset();
+    h.students_evaluated = store::HealthRepo(db).students_evaluated();
     auto last = list_imports(db, 1, "");
     if (!last) {
       h.db_error = last.error().message;
@@ -48,8 +47,7 @@ std::string health_json(const HealthInfo& h) {
 core::Result<std::map<std::string, long>> open_alerts_by_kind(store::Database& db) {
   std::map<std::string, long> out;
   try {
-    auto st = db.prepare("SELECT kind, count(*) FROM alerts WHERE status = 'open' GROUP BY kind");
-    while (st.step()) out[st.str(0)] = static_cast<long>(st.integer(1));
+    out = store::HealthRepo(db).open_alerts_by_kind();
   } catch (const store::StoreError& e) {
     return core::make_error(core::ErrorCode::kIoError, std::string("cannot count alerts: ") + e.what());
   }

@@ -5,6 +5,7 @@
 
 #include "agmon/core/json_writer.h"
 #include "agmon/service/student_list.h"
+#include "agmon/store/import_repo.h"
 
 namespace agmon::service {
 namespace {
@@ -12,29 +13,24 @@ namespace {
 using core::ErrorCode;
 using core::make_error;
 
-constexpr const char* kSummaryColumns =
-    "import_id, started_at, coalesce(finished_at, ''), mode, origin, outcome, rows_read, "
-    "rows_applied, rows_changed, rows_quarantined, rows_removed, students_evaluated, "
-    "alerts_opened, alerts_resolved, seconds, message";
-
-ImportSummary summary_from(const store::Statement& st) {
+ImportSummary summary_from(const store::ImportRecord& r) {
   ImportSummary s;
-  s.import_id = static_cast<long>(st.integer(0));
-  s.started_at = st.str(1);
-  s.finished_at = st.str(2);
-  s.mode = st.str(3);
-  s.origin = st.str(4);
-  s.outcome = st.str(5);
-  s.rows_read = static_cast<long>(st.integer(6));
-  s.rows_applied = static_cast<long>(st.integer(7));
-  s.rows_changed = static_cast<long>(st.integer(8));
-  s.rows_quarantined = static_cast<long>(st.integer(9));
-  s.rows_removed = static_cast<long>(st.integer(10));
-  s.students_evaluated = static_cast<long>(st.integer(11));
-  s.alerts_opened = static_cast<long>(st.integer(12));
-  s.alerts_resolved = static_cast<long>(st.integer(13));
-  s.seconds = st.real(14);
-  s.message = st.str(15);
+  s.import_id = r.import_id;
+  s.started_at = r.started_at;
+  s.finished_at = r.finished_at;
+  s.mode = r.mode;
+  s.origin = r.origin;
+  s.outcome = r.outcome;
+  s.rows_read = r.rows_read;
+  s.rows_applied = r.rows_applied;
+  s.rows_changed = r.rows_changed;
+  s.rows_quarantined = r.rows_quarantined;
+  s.rows_removed = r.rows_removed;
+  s.students_evaluated = r.students_evaluated;
+  s.alerts_opened = r.alerts_opened;
+  s.alerts_resolved = r.alerts_resolved;
+  s.seconds = r.seconds;
+  s.message = r.message;
   return s;
 }
 
@@ -75,15 +71,13 @@ core::Result<ImportPage> list_imports(store::Database& db, int limit, const std:
   }
   ImportPage page;
   try {
-    auto st = db.prepare(std::string("SELECT ") + kSummaryColumns +
-                         " FROM imports WHERE (?1 = 0 OR import_id < ?1) ORDER BY import_id DESC LIMIT ?2");
-    st.bind(1, static_cast<std::int64_t>(before)).bind(2, limit + 1);
-    while (st.step()) {
+    // One more than asked tells whether there is a next page.
+    for (const auto& r : store::ImportRepo(db).newest(before, limit + 1)) {
       if (static_cast<int>(page.imports.size()) == limit) {
         page.next_cursor = encode_cursor("imports", std::to_string(page.imports.back().import_id));
         break;
       }
-      page.imports.push_back(summary_from(st));
+      page.imports.push_back(summary_from(r));
     }
   } catch (const store::StoreError& e) {
     return make_error(ErrorCode::kIoError, std::string("cannot read the import history: ") + e.what());
@@ -103,33 +97,23 @@ core::Result<ImportDetail> import_detail(store::Database& db, long import_id, in
   }
   ImportDetail d;
   try {
-    auto head = db.prepare(std::string("SELECT ") + kSummaryColumns + ", report_json FROM imports WHERE import_id = ?");
-    head.bind(1, static_cast<std::int64_t>(import_id));
-    if (!head.step()) return make_error(ErrorCode::kNotFound, "no import " + std::to_string(import_id));
-    d.summary = summary_from(head);
-    d.report_json = head.str(16);
-    head.reset();
-    auto files = db.prepare(
-        "SELECT file_name, kind, sha256, rows_read, rows_quarantined FROM import_files "
-        "WHERE import_id = ? ORDER BY rowid");
-    files.bind(1, static_cast<std::int64_t>(import_id));
-    while (files.step())
-      d.files.push_back({files.str(0), files.str(1), files.str(2), static_cast<long>(files.integer(3)),
-                         static_cast<long>(files.integer(4))});
-    auto rows = db.prepare(
-        "SELECT rowid, file_name, line, column_name, value, kind, reason, raw FROM quarantined_rows "
-        "WHERE import_id = ? AND rowid > ? ORDER BY rowid LIMIT ?");
-    rows.bind(1, static_cast<std::int64_t>(import_id)).bind(2, static_cast<std::int64_t>(after));
-    rows.bind(3, limit + 1);
+    store::ImportRepo imports(db);
+    auto head = imports.find(import_id);
+    if (!head) return make_error(ErrorCode::kNotFound, "no import " + std::to_string(import_id));
+    d.summary = summary_from(*head);
+    d.report_json = std::move(head->report_json);
+    for (auto& f : imports.files_of(import_id))
+      d.files.push_back({std::move(f.file), std::move(f.kind), std::move(f.sha256), f.rows_read,
+                         f.rows_quarantined});
     long last_rowid = 0;
-    while (rows.step()) {
+    for (auto& r : imports.quarantined_of(import_id, after, limit + 1)) {
       if (static_cast<int>(d.quarantined.size()) == limit) {
         d.next_cursor = encode_cursor("quarantine", std::to_string(last_rowid));
         break;
       }
-      last_rowid = static_cast<long>(rows.integer(0));
-      d.quarantined.push_back({rows.str(1), static_cast<long>(rows.integer(2)), rows.str(3), rows.str(4),
-                               rows.str(5), rows.str(6), rows.str(7)});
+      last_rowid = r.row_id;
+      d.quarantined.push_back({std::move(r.file), r.line, std::move(r.column), std::move(r.value),
+                               std::move(r.kind), std::move(r.reason), std::move(r.raw)});
     }
   } catch (const store::StoreError& e) {
     return make_error(ErrorCode::kIoError, std::string("cannot read the import: ") + e.what());
@@ -175,16 +159,12 @@ std::string import_detail_json(const ImportDetail& d) {
 core::Result<ImportTotals> import_totals(store::Database& db) {
   ImportTotals t;
   try {
-    auto st = db.prepare(
-        "SELECT outcome, count(*), coalesce(sum(rows_applied), 0), coalesce(sum(rows_quarantined), 0) "
-        "FROM imports GROUP BY outcome");
-    while (st.step()) {
-      std::string outcome = st.str(0);
-      t.imports_by_outcome[outcome] = static_cast<long>(st.integer(1));
+    for (const auto& o : store::ImportRepo(db).totals_by_outcome()) {
+      t.imports_by_outcome[o.outcome] = o.imports;
       // Rows of refused imports were never applied, and theirs are not "quarantined" data.
-      if (outcome == "applied" || outcome == "applied_with_quarantine") {
-        t.rows_applied += static_cast<long>(st.integer(2));
-        t.rows_quarantined += static_cast<long>(st.integer(3));
+      if (o.outcome == "applied" || o.outcome == "applied_with_quarantine") {
+        t.rows_applied += o.rows_applied;
+        t.rows_quarantined += o.rows_quarantined;
       }
     }
   } catch (const store::StoreError& e) {

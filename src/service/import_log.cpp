@@ -1,51 +1,47 @@
 #include "service/import_log.h"
 
 #include "agmon/ingest/row_error.h"
+#include "agmon/store/import_repo.h"
 #include "service/clock.h"
 
 namespace agmon::service {
 namespace {
 
 void write_details(store::Database& db, long import_id, const ImportReport& r) {
-  auto file = db.prepare(
-      "INSERT OR REPLACE INTO import_files(import_id, file_name, kind, sha256, rows_read, "
-      "rows_quarantined) VALUES (?,?,?,?,?,?)");
-  for (const auto& f : r.files) {
-    file.bind(1, import_id).bind(2, f.file).bind(3, f.kind).bind(4, f.sha256);
-    file.bind(5, f.rows_read).bind(6, f.rows_quarantined);
-    file.run();
-    file.reset();
-  }
-  auto row = db.prepare(
-      "INSERT INTO quarantined_rows(import_id, file_name, line, column_name, value, kind, reason, "
-      "raw) VALUES (?,?,?,?,?,?,?,?)");
-  for (const auto& e : r.quarantined) {
-    row.bind(1, import_id).bind(2, e.file).bind(3, e.line).bind(4, e.column).bind(5, e.value);
-    row.bind(6, std::string(ingest::row_error_kind_name(e.kind))).bind(7, e.message).bind(8, e.raw);
-    row.run();
-    row.reset();
-  }
-  auto upd = db.prepare(
-      "UPDATE imports SET finished_at = ?, outcome = ?, rows_read = ?, rows_applied = ?, "
-      "rows_changed = ?, rows_quarantined = ?, rows_removed = ?, students_evaluated = ?, "
-      "alerts_opened = ?, alerts_resolved = ?, seconds = ?, message = ?, report_json = ? "
-      "WHERE import_id = ?");
-  upd.bind(1, now_iso8601()).bind(2, r.outcome).bind(3, r.rows_read).bind(4, r.rows_applied);
-  upd.bind(5, r.rows_changed).bind(6, r.rows_quarantined).bind(7, r.rows_removed);
-  upd.bind(8, r.students_evaluated).bind(9, r.alerts_opened).bind(10, r.alerts_resolved);
-  upd.bind(11, r.seconds).bind(12, r.message).bind(13, import_report_json(r, false));
-  upd.bind(14, import_id);
-  upd.run();
+  store::ImportRepo imports(db);
+  std::vector<store::ImportFileRecord> files;
+  files.reserve(r.files.size());
+  for (const auto& f : r.files) files.push_back({f.file, f.kind, f.sha256, f.rows_read, f.rows_quarantined});
+  imports.add_files(import_id, files);
+  std::vector<store::QuarantinedRecord> rows;
+  rows.reserve(r.quarantined.size());
+  for (const auto& e : r.quarantined)
+    rows.push_back({0, e.file, e.line, e.column, e.value, std::string(ingest::row_error_kind_name(e.kind)),
+                    e.message, e.raw});
+  imports.add_quarantined(import_id, rows);
+  store::ImportRecord done;
+  done.import_id = import_id;
+  done.finished_at = now_iso8601();
+  done.outcome = r.outcome;
+  done.rows_read = r.rows_read;
+  done.rows_applied = r.rows_applied;
+  done.rows_changed = r.rows_changed;
+  done.rows_quarantined = r.rows_quarantined;
+  done.rows_removed = r.rows_removed;
+  done.students_evaluated = r.students_evaluated;
+  done.alerts_opened = r.alerts_opened;
+  done.alerts_resolved = r.alerts_resolved;
+  done.seconds = r.seconds;
+  done.message = r.message;
+  done.report_json = import_report_json(r, false);
+  imports.finish(done);
 }
 
 }  // namespace
 
 long begin_import_record(store::Database& db, const ImportReport& report,
                          const std::string& started_at, const std::string& origin) {
-  auto st = db.prepare("INSERT INTO imports(started_at, mode, origin, outcome) VALUES (?,?,?,'running')");
-  st.bind(1, started_at).bind(2, report.mode).bind(3, origin);
-  st.run();
-  return static_cast<long>(db.last_insert_rowid());
+  return store::ImportRepo(db).begin(started_at, report.mode, origin);
 }
 
 void finish_import_record(store::Database& db, const ImportReport& report) {

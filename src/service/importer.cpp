@@ -153,7 +153,7 @@ ImportReport run_import(const std::string& db_path, const std::vector<std::strin
   }
   store::Database& db = **opened;
   try {
-    db.exec("PRAGMA busy_timeout = " + std::to_string(options.busy_timeout_ms));
+    db.set_busy_timeout(options.busy_timeout_ms);
     store::Transaction tx(db);
     long import_id = begin_import_record(db, r, started_at, options.origin);
     r.import_id = import_id;

@@ -1,10 +1,11 @@
-// The student list: one SQL query over student_evaluations with the caller's scope in the
-// WHERE clause (so an out-of-scope row can never be returned), keyset-paged by student id.
+// The student list: the caller's scope and filters checked here, then handed to the store
+// query (store/student_list_repo.h), keyset-paged by student id; and the paging cursors.
 #include "agmon/service/student_list.h"
 
 #include <cmath>
 
 #include "agmon/core/json_writer.h"
+#include "agmon/store/student_list_repo.h"
 
 namespace agmon::service {
 namespace {
@@ -53,15 +54,6 @@ std::optional<double> truncate2(std::optional<double> v) {
   return std::floor(*v * 100 + 1e-9) / 100;
 }
 
-std::string like_prefix(const std::string& q) {
-  std::string out;
-  for (char c : q) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "%";
-}
-
 }  // namespace
 
 std::string encode_cursor(const std::string& kind, const std::string& key) {
@@ -93,75 +85,45 @@ core::Result<StudentPage> list_students(store::Database& db, const Principal& wh
     return make_error(ErrorCode::kPermissionDenied,
                       "counselor " + *q.counselor + " is outside this token's caseload");
 
-  std::string sql =
-      "SELECT e.student_id, e.school_code, e.counselor_id, coalesce(s.last_name, ''), "
-      "coalesce(s.first_name, ''), e.grade, e.as_of_year, e.uc_complete, e.uc_complete_projected, "
-      "e.csu_complete, e.csu_complete_projected, e.uc_eligible, e.csu_eligible, e.on_track, "
-      "e.uc_gpa_capped, e.csu_gpa, e.credited_semesters, e.projected_semesters, e.ap_this_year, "
-      "(SELECT count(*) FROM alerts a WHERE a.student_id = e.student_id AND a.status = 'open') "
-      "FROM student_evaluations e LEFT JOIN students s ON s.student_id = e.student_id "
-      "WHERE e.student_id > ?";
-  std::vector<std::string> binds{after};
+  store::StudentListFilter filter;
+  filter.after_id = after;
   if (!who.is_admin()) {  // the scope, always (counselors)
-    sql += " AND e.school_code IN (";
-    for (size_t i = 0; i < who.schools.size(); ++i) {
-      sql += i ? ",?" : "?";
-      binds.push_back(who.schools[i]);
-    }
-    sql += ")";
-    if (!who.counselor_id.empty()) {
-      sql += " AND e.counselor_id = ?";
-      binds.push_back(who.counselor_id);
-    }
+    filter.scope_schools = who.schools;
+    if (!who.counselor_id.empty()) filter.scope_counselor = who.counselor_id;
   }
-  if (q.school) {
-    sql += " AND e.school_code = ?";
-    binds.push_back(*q.school);
-  }
-  if (q.counselor) {
-    sql += " AND e.counselor_id = ?";
-    binds.push_back(*q.counselor);
-  }
-  if (q.q && !q.q->empty()) {
-    sql += " AND (e.student_id LIKE ? ESCAPE '\\' OR s.last_name LIKE ? ESCAPE '\\' "
-           "OR s.first_name LIKE ? ESCAPE '\\')";
-    std::string pattern = like_prefix(*q.q);
-    binds.insert(binds.end(), {pattern, pattern, pattern});
-  }
-  sql += " ORDER BY e.student_id LIMIT ?";
+  filter.school = q.school;
+  filter.counselor = q.counselor;
+  if (q.q) filter.prefix = *q.q;
+  filter.limit = q.limit + 1;  // one more tells whether there is a next page
 
   StudentPage page;
   try {
-    auto st = db.prepare(sql);
-    int i = 1;
-    for (const auto& b : binds) st.bind(i++, b);
-    st.bind(i, q.limit + 1);  // one more tells whether there is a next page
-    while (st.step()) {
+    for (auto& r : store::StudentListRepo(db).page(filter)) {
       if (static_cast<int>(page.students.size()) == q.limit) {
         page.next_cursor = encode_cursor("students", page.students.back().student_id);
         break;
       }
       StudentSummary s;
-      s.student_id = st.str(0);
-      s.school_id = st.str(1);
-      s.counselor_id = st.str(2);
-      s.last_name = st.str(3);
-      s.first_name = st.str(4);
-      s.grade = static_cast<int>(st.integer(5));
-      s.as_of_year = st.str(6);
-      s.uc_complete = st.integer(7);
-      s.uc_complete_projected = st.integer(8);
-      s.csu_complete = st.integer(9);
-      s.csu_complete_projected = st.integer(10);
-      s.uc_eligible = st.integer(11);
-      s.csu_eligible = st.integer(12);
-      s.on_track = st.integer(13);
-      s.uc_gpa = st.optional_real(14);
-      s.csu_gpa = st.optional_real(15);
-      s.credited_semesters = st.real(16);
-      s.projected_semesters = st.real(17);
-      s.ap_this_year = static_cast<long>(st.integer(18));
-      s.open_alerts = static_cast<long>(st.integer(19));
+      s.student_id = std::move(r.student_id);
+      s.school_id = std::move(r.school_code);
+      s.counselor_id = std::move(r.counselor_id);
+      s.last_name = std::move(r.last_name);
+      s.first_name = std::move(r.first_name);
+      s.grade = r.grade;
+      s.as_of_year = std::move(r.as_of_year);
+      s.uc_complete = r.uc_complete;
+      s.uc_complete_projected = r.uc_complete_projected;
+      s.csu_complete = r.csu_complete;
+      s.csu_complete_projected = r.csu_complete_projected;
+      s.uc_eligible = r.uc_eligible;
+      s.csu_eligible = r.csu_eligible;
+      s.on_track = r.on_track;
+      s.uc_gpa = r.uc_gpa_capped;
+      s.csu_gpa = r.csu_gpa;
+      s.credited_semesters = r.credited_semesters;
+      s.projected_semesters = r.projected_semesters;
+      s.ap_this_year = r.ap_this_year;
+      s.open_alerts = r.open_alerts;
       page.students.push_back(std::move(s));
     }
   } catch (const store::StoreError& e) {

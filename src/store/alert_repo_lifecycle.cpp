@@ -160,6 +160,18 @@ long AlertRepo::resolve_absent_students(std::optional<long> import_id, const std
                        import_id, now);
 }
 
+void AlertRepo::snapshot_previous_statuses() {
+  db_.exec("DROP TABLE IF EXISTS temp.previous_evaluations");
+  // Keyed by student: the alert rules read it one batch (a range of ids) at a time.
+  db_.exec(
+      "CREATE TEMP TABLE previous_evaluations (student_id TEXT PRIMARY KEY, uc_complete_projected, "
+      "csu_complete_projected, on_track) WITHOUT ROWID");
+  db_.exec(
+      "INSERT INTO previous_evaluations SELECT student_id, uc_complete_projected, "
+      "csu_complete_projected, on_track FROM main.student_evaluations WHERE student_id IN "
+      "(SELECT student_id FROM touched_students)");
+}
+
 std::map<std::string, core::PreviousStatus> AlertRepo::previous_statuses() {
   return previous_statuses("", "\xff");  // every id: student ids are text below 0xff
 }

@@ -89,6 +89,7 @@ void Database::exec(std::string_view sql) {
 std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
 int Database::changes() const { return sqlite3_changes(db_); }
 int Database::schema_version() { return current_schema_version(*this); }
+void Database::set_busy_timeout(int ms) { sqlite3_busy_timeout(db_, ms); }
 
 Transaction::Transaction(Database& db, bool immediate) : db_(db) {
   db_.exec(immediate ? "BEGIN IMMEDIATE" : "BEGIN");

@@ -31,6 +31,7 @@ TEST_CASE("config keys are read and flags win over them") {
                           "agmon.http.port = 9000\n"
                           "agmon.http.threads = 48\n"
                           "agmon.http.keep_alive = false\n"
+                          "agmon.http.header_deadline_seconds = 4\n"
                           "agmon.http.max_upload_bytes = 1048576\n"
                           "agmon.inbox.dir = /srv/agmon/inbox\n"
                           "agmon.inbox.poll_seconds = 5\n"
@@ -45,6 +46,7 @@ TEST_CASE("config keys are read and flags win over them") {
   CHECK(c->http.port == 9100);  // the flag, not the key's 9000
   CHECK(c->http.threads == 48);
   CHECK_FALSE(c->http.keep_alive);
+  CHECK(c->http.header_deadline_s == 4);
   CHECK(c->http.max_upload_bytes == 1048576);
   CHECK(c->inbox.dir == "/srv/agmon/inbox");
   CHECK(c->inbox.db_path == "/srv/agmon/district.db");
@@ -67,6 +69,7 @@ TEST_CASE("bad serve flags and config values are usage errors naming the flag or
   for (const Case& k : {Case{"agmon.http.port = 70000", "agmon.http.port"},
                         Case{"agmon.http.threads = 0", "agmon.http.threads"},
                         Case{"agmon.http.keep_alive = maybe", "agmon.http.keep_alive"},
+                        Case{"agmon.http.header_deadline_seconds = 0", "agmon.http.header_deadline_seconds"},
                         Case{"agmon.inbox.at = 25:00", "agmon.inbox.at"},
                         Case{"agmon.inbox.at = 2:30", "agmon.inbox.at"},
                         Case{"agmon.inbox.mode = partial", "agmon.inbox.mode"},
@@ -102,6 +105,7 @@ TEST_CASE("etc/agmon.properties documents exactly the built-in defaults") {
   CHECK(d.keep_alive_timeout_s == b.keep_alive_timeout_s);
   CHECK(d.max_keep_alive_requests == b.max_keep_alive_requests);
   CHECK(d.timeout_s == b.timeout_s);
+  CHECK(d.header_deadline_s == b.header_deadline_s);
   CHECK(d.max_upload_bytes == b.max_upload_bytes);
   CHECK(d.upload_dir == b.upload_dir);
   CHECK(d.auth_failures_per_minute == b.auth_failures_per_minute);

@@ -1,6 +1,7 @@
 // Request metrics for GET /metrics (Prometheus text format): requests by route, method and
 // status, and a latency histogram per route. Routes are labelled by their pattern, never by
-// the URL, so no student id reaches the metrics. Lock-free counters; thread-safe.
+// the URL, so no student id reaches the metrics; and the connections cut as slow clients.
+// Lock-free counters; thread-safe.
 #pragma once
 
 #include <array>
@@ -32,6 +33,9 @@ class Metrics {
   std::size_t unmatched() const { return labels_.size() - 1; }
   void observe(std::size_t route, int status, double seconds);
   std::uint64_t count(std::size_t route, int status) const;  // for tests
+  // A connection cut because its request head was late (the header deadline).
+  void slow_client_closed() { slow_clients_closed_.fetch_add(1, std::memory_order_relaxed); }
+  std::uint64_t slow_clients_closed() const { return slow_clients_closed_.load(std::memory_order_relaxed); }
   // The request families in Prometheus text format (HELP/TYPE lines included).
   std::string render() const;
 
@@ -45,6 +49,7 @@ class Metrics {
 
   std::vector<Label> labels_;
   std::unique_ptr<Slot[]> slots_;
+  std::atomic<std::uint64_t> slow_clients_closed_{0};
 };
 
 // Escapes a Prometheus label value (backslash, quote, newline).

@@ -30,6 +30,10 @@ struct ServerOptions {
   int keep_alive_timeout_s = 5;
   int max_keep_alive_requests = 1000;
   int timeout_s = 30;                 // socket send/receive
+  // A connection must deliver a complete request head within this many seconds of being taken
+  // by a thread (after a response: keep_alive_timeout_s + this), else it is cut: a client
+  // trickling its head byte by byte would otherwise hold a thread for ever.
+  int header_deadline_s = 10;
   std::int64_t max_upload_bytes = 512LL * 1024 * 1024;
   std::string upload_dir;             // "" = <database folder>/.agmon-uploads
   int auth_failures_per_minute = 20;  // then 429 for the rest of the minute

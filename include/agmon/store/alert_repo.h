@@ -117,6 +117,9 @@ class AlertRepo {
   // Resolves the open alerts of students no longer in `students` (removed by a full import).
   long resolve_absent_students(std::optional<long> import_id, const std::string& now);
 
+  // Before the touched students are re-evaluated: keeps the flags of their stored
+  // evaluations (TEMP previous_evaluations, replaced at each call) for previous_statuses().
+  void snapshot_previous_statuses();
   // Inputs of the student rules for the students in TEMP touched_students:
   // the previous flags (TEMP previous_evaluations) and open AG_STATUS_CHANGED details.
   std::map<std::string, core::PreviousStatus> previous_statuses();

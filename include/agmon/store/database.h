@@ -49,6 +49,8 @@ class Database {
   std::int64_t last_insert_rowid() const;
   int changes() const;
   int schema_version();
+  // How long a statement waits for another writer's lock before failing busy.
+  void set_busy_timeout(int ms);
   const std::string& path() const { return path_; }
   sqlite3* handle() { return db_; }
 
