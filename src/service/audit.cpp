@@ -145,13 +145,17 @@ std::size_t AuditLog::backlog() const {
 
 core::Status AuditLog::write_pending() {
   std::lock_guard<std::mutex> writer(write_mutex_);
-  std::vector<AuditEntry> batch;
+  std::deque<AuditEntry> taken;
   {
+    // O(1) under the lock: every request thread queues through it, and this thread runs at a
+    // lower priority; moving thousands of entries here let a preempted flush hold all the
+    // readers (measured: p99 180 ms under CPU contention).
     std::lock_guard<std::mutex> lock(mutex_);
-    batch.assign(std::make_move_iterator(queue_.begin()), std::make_move_iterator(queue_.end()));
-    queue_.clear();
+    taken.swap(queue_);
   }
-  if (batch.empty()) return core::Status::success();
+  if (taken.empty()) return core::Status::success();
+  std::vector<AuditEntry> batch(std::make_move_iterator(taken.begin()), std::make_move_iterator(taken.end()));
+  taken.clear();
   core::Status status;
   if (!db_) {
     auto opened = store::Database::open(db_path_, store::OpenMode::kReadWrite, options_.busy_timeout_ms);
