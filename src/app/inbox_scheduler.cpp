@@ -129,6 +129,7 @@ int InboxScheduler::poll_once(std::time_t now) {
   o.mode = options_.mode;
   o.max_reject_rate = options_.max_reject_rate;
   o.origin = "inbox";
+  o.nice = service::kBackgroundImportNice;  // reads go first
   o.display_names = ready;
   if (log_) log_(http::LogLevel::kInfo, "inbox: importing " + batch);
   auto report = service::run_import(options_.db_path, paths, o, settings_);

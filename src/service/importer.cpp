@@ -1,5 +1,12 @@
 #include "agmon/service/importer.h"
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <thread>
+
 #include <Poco/DigestEngine.h>
 #include <Poco/SHA2Engine.h>
 
@@ -21,6 +28,17 @@
 
 namespace agmon::service {
 namespace {
+
+// Linux keeps a nice value per thread, and threads inherit their creator's: a thread that
+// raises its own covers the evaluation workers it starts. Lowering it back would need
+// CAP_SYS_NICE, so a background import runs in a thread of its own that ends with it.
+void lower_this_thread_priority(int by) {
+  const auto tid = static_cast<id_t>(::syscall(SYS_gettid));
+  errno = 0;
+  int now = ::getpriority(PRIO_PROCESS, tid);
+  if (errno == 0) (void)::setpriority(PRIO_PROCESS, tid, now + by);  // best effort: only speed is at stake
+}
+
 
 using ingest::FileKind;
 
@@ -102,6 +120,17 @@ std::string percent(double x) {
 
 ImportReport run_import(const std::string& db_path, const std::vector<std::string>& paths,
                         const ImportOptions& options, const Settings& settings) {
+  if (options.nice > 0) {
+    ImportReport report;
+    ImportOptions here = options;
+    here.nice = 0;
+    std::thread background([&] {
+      lower_this_thread_priority(options.nice);
+      report = run_import(db_path, paths, here, settings);
+    });
+    background.join();
+    return report;
+  }
   const auto started = std::chrono::steady_clock::now();
   ImportReport r;
   r.mode = options.mode == store::ImportMode::kFull ? "full" : "incremental";

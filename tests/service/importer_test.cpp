@@ -2,6 +2,12 @@
 // reject rate, full vs incremental, idempotence, orphans across files, duplicates, dry run.
 #include <catch2/catch.hpp>
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
 #include <thread>
 
 #include "agmon/service/importer.h"
@@ -267,4 +273,26 @@ TEST_CASE("an unknown file kind rejects the call with the file named") {
   auto r = f.import({f.write("mystery.csv", "a,b,c\n1,2,3\n")});
   CHECK(r.exit_code == service::kImportRejected);
   CHECK(r.message.find("mystery.csv") != std::string::npos);
+}
+
+TEST_CASE("a background import runs at a lower CPU priority and leaves the caller's as it was") {
+  Fixture f;
+  auto tid_nice = [] {
+    errno = 0;
+    return ::getpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)));
+  };
+  const int caller_before = tid_nice();
+  std::vector<int> seen;
+  service::ImportOptions o;
+  o.nice = 5;
+  o.progress = [&](const std::string&) { seen.push_back(tid_nice()); };
+  auto r = f.import({f.write("students.csv", kStudents), f.write("courses.csv", kCourses),
+                     f.write("course_marks.csv", kMarks)},
+                    o);
+  CHECK(r.exit_code == service::kImportApplied);
+  REQUIRE_FALSE(seen.empty());
+  const int expected = std::min(caller_before + 5, 19);  // nice tops out at 19
+  for (int n : seen) CHECK(n == expected);
+  CHECK(tid_nice() == caller_before);  // the caller's thread is untouched
+  CHECK(f.count("SELECT count(*) FROM course_marks") == 5);
 }

@@ -31,7 +31,13 @@ struct ImportOptions {
   // Called now and then with a one-line status ("course_marks.csv: 400000 rows").
   std::function<void(const std::string&)> progress;
   int busy_timeout_ms = 30000;  // how long a second import waits for the first
+  // Runs the import (and its evaluation threads) in a thread of its own at this much lower CPU
+  // priority (nice). The daemon uses kBackgroundImportNice so that counselors' reads stay
+  // fast while a nightly import runs on the same cores; the caller's thread is unchanged.
+  int nice = 0;
 };
+
+inline constexpr int kBackgroundImportNice = 10;
 
 struct ImportFileReport {
   std::string file;

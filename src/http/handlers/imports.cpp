@@ -98,6 +98,7 @@ Reply handle_import_upload(Exchange& ex) {
   options.dry_run = dry_run;
   if (rate) options.max_reject_rate = *rate;
   options.origin = "http";
+  options.nice = service::kBackgroundImportNice;  // the other readers go first
   options.display_names = {name};
   options.busy_timeout_ms = ex.ctx.options.import_busy_timeout_ms;
   ex.ctx.log(LogLevel::kInfo, "import of upload '" + name + "' (" + std::to_string(total) + " bytes) by '" +
