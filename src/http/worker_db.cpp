@@ -18,11 +18,7 @@ core::Result<WorkerDb*> worker_db(const std::string& path) {
   w->path = path;
   w->db = std::move(opened.value());
   try {
-    // One connection per thread: a modest page cache each (the OS page cache is shared), and
-    // no mmap: every commit that grows the file (audit rows, imports) would make each reader
-    // remap it, and munmap stalls every thread of the process.
-    w->db->exec("PRAGMA cache_size = -8192");
-    w->db->exec("PRAGMA mmap_size = 0");
+    w->db->tune_as_one_of_many_readers(8192);  // 8 MiB each, no mmap
     w->auth = std::make_unique<service::TokenAuthenticator>(*w->db);
     w->reader = std::make_unique<service::StudentReader>(*w->db);
   } catch (const store::StoreError& e) {

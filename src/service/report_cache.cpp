@@ -1,6 +1,8 @@
 // The sharded report cache and the content signature its watcher compares.
 #include "agmon/service/report_cache.h"
 
+#include "agmon/store/report_reads.h"
+
 #include <functional>
 #include <mutex>
 
@@ -72,11 +74,7 @@ std::size_t ReportCache::bytes() const {
 
 core::Result<std::string> content_signature(store::Database& db) {
   try {
-    auto st = db.prepare(
-        "SELECT (SELECT coalesce(max(import_id), 0) FROM imports), "
-        "(SELECT coalesce(max(rowid), 0) FROM alert_events)");
-    if (!st.step()) return std::string();
-    return std::to_string(st.integer(0)) + ":" + std::to_string(st.integer(1));
+    return store::content_signature(db);
   } catch (const store::StoreError& e) {
     return core::make_error(core::ErrorCode::kIoError, e.what());
   }

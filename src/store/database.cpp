@@ -89,6 +89,11 @@ void Database::exec(std::string_view sql) {
 std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
 int Database::changes() const { return sqlite3_changes(db_); }
 int Database::schema_version() { return current_schema_version(*this); }
+void Database::tune_as_one_of_many_readers(int cache_kib) {
+  exec("PRAGMA cache_size = -" + std::to_string(cache_kib));
+  exec("PRAGMA mmap_size = 0");
+}
+
 void Database::set_busy_timeout(int ms) { sqlite3_busy_timeout(db_, ms); }
 
 Transaction::Transaction(Database& db, bool immediate) : db_(db) {

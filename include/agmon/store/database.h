@@ -51,6 +51,10 @@ class Database {
   int schema_version();
   // How long a statement waits for another writer's lock before failing busy.
   void set_busy_timeout(int ms);
+  // For one of many per-thread reader connections: a page cache of `cache_kib` (the OS page
+  // cache is shared) and no memory mapping (every commit that grows the file would make each
+  // reader remap it, and munmap stalls every thread of the process).
+  void tune_as_one_of_many_readers(int cache_kib);
   const std::string& path() const { return path_; }
   sqlite3* handle() { return db_; }
 
