@@ -33,7 +33,8 @@ const char* const kServeUsage =
     "Other keys (etc/agmon.properties): agmon.http.threads, .queue, .keep_alive,\n"
     ".keep_alive_timeout_seconds, .keep_alive_max_requests, .timeout_seconds,\n"
     ".header_deadline_seconds, .max_upload_bytes, .upload_dir, .auth_failures_per_minute,\n"
-    ".report_cache_mb; agmon.audit.flush_ms;\n"
+    ".report_cache_mb, .tls.certificate, .tls.private_key (both set: HTTPS only, the key chmod 600);\n"
+    "agmon.audit.flush_ms;\n"
     "agmon.inbox.poll_seconds, .at (HH:MM), .mode, .max_reject_rate; agmon.log.file, .max_bytes,\n"
     ".max_files.\n";
 
@@ -168,6 +169,16 @@ core::Result<ServeConfig> parse_serve_config(const std::vector<std::string>& glo
   n = h.auth_failures_per_minute;
   AGMON_TRY(read_int(src, "agmon.http.auth_failures_per_minute", 1, 1000000, n));
   h.auth_failures_per_minute = static_cast<int>(n);
+
+  // HTTPS: both or neither (the files themselves are checked before the daemon listens).
+  h.tls_certificate = absolute(src.get("agmon.http.tls.certificate").value_or(""));
+  h.tls_private_key = absolute(src.get("agmon.http.tls.private_key").value_or(""));
+  if (h.tls_certificate.empty() != h.tls_private_key.empty())
+    return invalid(h.tls_certificate.empty()
+                       ? "config agmon.http.tls.private_key is set but agmon.http.tls.certificate is not: set both "
+                         "for HTTPS, neither for plain HTTP"
+                       : "config agmon.http.tls.certificate is set but agmon.http.tls.private_key is not: set both "
+                         "for HTTPS, neither for plain HTTP");
 
   n = static_cast<long>(h.report_cache_bytes / (1024 * 1024));
   AGMON_TRY(read_int(src, "agmon.http.report_cache_mb", 0, 1L << 20, n));

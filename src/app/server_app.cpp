@@ -14,6 +14,7 @@
 #include "agmon/app/logging.h"
 #include "agmon/app/serve_config.h"
 #include "agmon/http/server.h"
+#include "agmon/http/tls.h"
 #include "agmon/store/database.h"
 
 namespace agmon::app {
@@ -26,6 +27,11 @@ class ServeApp : public Poco::Util::ServerApplication {
  public:
   ServeApp(ServeConfig config, service::Settings settings, Poco::Net::ServerSocket socket)
       : config_(std::move(config)), settings_(std::move(settings)), socket_(std::move(socket)) {}
+  // Logged once logging is set up (after the fork).
+  void tls_note(std::string note, bool expired) {
+    tls_note_ = std::move(note);
+    tls_expired_ = expired;
+  }
 
  protected:
   int main(const std::vector<std::string>&) override {
@@ -48,7 +54,9 @@ class ServeApp : public Poco::Util::ServerApplication {
         return EXIT_CANTCREAT;
       }
     }
-    spdlog::info("agmon serving http://{}:{} (database {})", config_.http.bind, server.port(), config_.http.db_path);
+    spdlog::info("agmon serving {}://{}:{} (database {})", server.https() ? "https" : "http", config_.http.bind,
+                 server.port(), config_.http.db_path);
+    if (!tls_note_.empty()) spdlog::log(tls_expired_ ? spdlog::level::warn : spdlog::level::info, "{}", tls_note_);
     waitForTerminationRequest();
     spdlog::info("stopping: finishing requests in flight");
     if (inbox) inbox->stop();  // an import in progress completes first
@@ -62,6 +70,8 @@ class ServeApp : public Poco::Util::ServerApplication {
   ServeConfig config_;
   service::Settings settings_;
   Poco::Net::ServerSocket socket_;
+  std::string tls_note_;
+  bool tls_expired_ = false;
 };
 
 }  // namespace
@@ -117,7 +127,27 @@ int run_serve(const char* argv0, const std::vector<std::string>& global, const s
   } else if (config->daemon) {
     std::cerr << "agmon: warning: --daemon without agmon.log.file: log messages are discarded\n";
   }
-  auto socket = http::bind_listen_socket(config->http.bind, config->http.port);
+  // HTTPS: the certificate and key are checked here, in front of the user, like the rest of
+  // the config (exit 64); the context goes with the socket into the forked daemon.
+  std::unique_ptr<http::SslLibrary> ssl;
+  Poco::Net::Context::Ptr tls;
+  std::string tls_note;
+  bool tls_expired = false;
+  if (http::tls_configured(config->http.tls_certificate, config->http.tls_private_key)) {
+    ssl = std::make_unique<http::SslLibrary>();
+    auto loaded = http::load_tls_server_context(config->http.tls_certificate, config->http.tls_private_key);
+    if (!loaded) {
+      std::cerr << "agmon: " << loaded.error().message << "\n";
+      return kExitUsage;
+    }
+    tls = loaded->context;
+    tls_expired = loaded->expired;
+    tls_note = (loaded->expired ? "the TLS certificate " + loaded->subject + " EXPIRED on " + loaded->not_after +
+                                      ": clients will refuse it; replace " + config->http.tls_certificate
+                                : "TLS certificate " + loaded->subject + ", valid until " + loaded->not_after);
+    if (loaded->expired) std::cerr << "agmon: warning: " << tls_note << "\n";
+  }
+  auto socket = http::bind_listen_socket(config->http.bind, config->http.port, 128, tls);
   if (!socket) {
     std::cerr << "agmon: " << socket.error().message << "\n";
     return kExitOsErr;
@@ -130,6 +160,7 @@ int run_serve(const char* argv0, const std::vector<std::string>& global, const s
   for (auto& s : poco_args) argv.push_back(s.data());
   argv.push_back(nullptr);
   ServeApp app(std::move(config.value()), std::move(settings.value()), std::move(socket.value()));
+  app.tls_note(std::move(tls_note), tls_expired);
   return app.run(static_cast<int>(poco_args.size()), argv.data());
 }
 

@@ -6,6 +6,7 @@
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPServerConnection.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/SecureStreamSocketImpl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -100,6 +101,7 @@ class Connection : public Poco::Net::HTTPServerConnection {
         if (fd >= 0) ::close(fd);
       }
     } spare{::dup(socket().impl()->sockfd())};
+    const bool tls = dynamic_cast<Poco::Net::SecureStreamSocketImpl*>(socket().impl()) != nullptr;
     // Declared after `spare`: forgets the connection before the descriptor closes.
     struct Watch {
       DeadlineWatchdog* w = nullptr;
@@ -121,7 +123,8 @@ class Connection : public Poco::Net::HTTPServerConnection {
     try {
       HTTPServerConnection::run();
     } catch (const Poco::SyntaxException&) {  // "Content-Length: abc", or past 64 bits
-      if (!watch.end() && spare.fd >= 0) bad_request(spare.fd);
+      // Over TLS the connection just closes: plain bytes cannot go inside the TLS stream.
+      if (!watch.end() && spare.fd >= 0 && !tls) bad_request(spare.fd);
     } catch (const Poco::Exception&) {
       // A cut connection fails as Poco tries to answer 400 to its half head: expected, and
       // already logged by the watchdog. Anything else goes to Poco's error handler as before.
@@ -156,7 +159,7 @@ class Connection : public Poco::Net::HTTPServerConnection {
 
 }  // namespace
 
-void cut_slow_client(int fd) {
+void cut_slow_client(int fd, bool plain_408) {
   static const std::string kBody =
       R"({"error":{"code":"request_timeout","message":"the request header did not arrive in time"}})";
   static const std::string kReply =
@@ -165,7 +168,7 @@ void cut_slow_client(int fd) {
       std::to_string(kBody.size()) + "\r\nConnection: close\r\nCache-Control: no-store\r\n\r\n" +
       kBody;
   // MSG_DONTWAIT: the watchdog never waits on a client that does not read.
-  (void)::send(fd, kReply.data(), kReply.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+  if (plain_408) (void)::send(fd, kReply.data(), kReply.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
   ::shutdown(fd, SHUT_RDWR);
 }
 

@@ -1,7 +1,8 @@
 // The server's connections: Poco's HTTPServerConnection, with two additions.
 // - A request Poco cannot even turn into a request object (a Content-Length that is not a
 //   number: Poco throws a SyntaxException before any handler runs) is answered 400 and
-//   closed, instead of being dropped without an answer and logged at error level.
+//   closed, instead of being dropped without an answer and logged at error level (over TLS
+//   it is only closed: the 400 is written on the raw descriptor).
 // - While it waits for a request head the connection is registered with the server's
 //   DeadlineWatchdog, which cuts it (cut_slow_client) when the head is late.
 #pragma once
@@ -34,8 +35,9 @@ class ConnectionFactory : public Poco::Net::TCPServerConnectionFactory {
 };
 
 // What the watchdog does to a connection whose request head is late: a best-effort 408 (never
-// blocks), then both directions shut down, so the worker's pending read returns at once and
+// blocks; only when `plain_408`: on a TLS connection plain bytes would only corrupt the
+// stream), then both directions shut down, so the worker's pending read returns at once and
 // the thread is free. `fd` stays open (the connection closes it).
-void cut_slow_client(int fd);
+void cut_slow_client(int fd, bool plain_408 = true);
 
 }  // namespace agmon::http

@@ -4,6 +4,8 @@
 
 #include <Poco/Exception.h>
 #include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/SecureServerSocket.h>
+#include <Poco/Net/SecureServerSocketImpl.h>
 #include <Poco/Net/TCPServer.h>
 #include <Poco/ThreadPool.h>
 #include <sys/stat.h>
@@ -13,6 +15,7 @@
 #include <mutex>
 #include <thread>
 
+#include "agmon/http/tls.h"
 #include "agmon/store/database.h"
 #include "http/connection.h"
 #include "http/deadline_watchdog.h"
@@ -21,11 +24,12 @@
 
 namespace agmon::http {
 
-core::Result<Poco::Net::ServerSocket> bind_listen_socket(const std::string& host, int port, int backlog) {
+core::Result<Poco::Net::ServerSocket> bind_listen_socket(const std::string& host, int port, int backlog,
+                                                         Poco::Net::Context::Ptr tls) {
   if (port < 0 || port > 65535)
     return core::make_error(core::ErrorCode::kInvalidArgument, "port must be from 0 to 65535");
   try {
-    Poco::Net::ServerSocket socket;
+    Poco::Net::ServerSocket socket = tls ? Poco::Net::SecureServerSocket(tls) : Poco::Net::ServerSocket();
     // reusePort = false: Poco 1.11 would otherwise set SO_REUSEPORT and a second daemon
     // would silently share the port (toolchain.md §4).
     socket.bind(Poco::Net::SocketAddress(host, static_cast<Poco::UInt16>(port)), true, false);
@@ -48,6 +52,7 @@ bool Exchange::audit(const std::vector<std::string>& student_ids) {
 }
 
 struct Server::Impl {
+  std::unique_ptr<SslLibrary> ssl;  // while serving TLS; first, so it is released last
   ServerContext ctx;
   std::unique_ptr<Poco::ThreadPool> pool;
   std::unique_ptr<Poco::Net::TCPServer> http;
@@ -55,6 +60,7 @@ struct Server::Impl {
   ConnectionFactory* connections = nullptr;     // owned by `http`
   std::unique_ptr<DeadlineWatchdog> deadlines;  // cuts connections whose request head is late
   int port = 0;
+  bool https = false;
   bool running = false;
   // The watcher: finds writes by other processes (`agmon import`, `agmon alerts ack`).
   std::thread watcher;
@@ -97,13 +103,25 @@ Server::Server(ServerOptions options, service::Settings settings, LogFn log) : i
 Server::~Server() { stop(); }
 
 core::Status Server::start() {
-  auto socket = bind_listen_socket(impl_->ctx.options.bind, impl_->ctx.options.port);
+  const ServerOptions& o = impl_->ctx.options;
+  Poco::Net::Context::Ptr tls;
+  if (tls_configured(o.tls_certificate, o.tls_private_key)) {
+    if (!impl_->ssl) impl_->ssl = std::make_unique<SslLibrary>();
+    auto loaded = load_tls_server_context(o.tls_certificate, o.tls_private_key);
+    if (!loaded) return loaded.error();
+    tls = loaded->context;
+  }
+  auto socket = bind_listen_socket(o.bind, o.port, 128, tls);
   if (!socket) return socket.error();
   return start(std::move(socket.value()));
 }
 
 core::Status Server::start(Poco::Net::ServerSocket bound) {
   if (impl_->running) return core::Status::success();
+  // Accepted connections of a secure socket are TLS; they must not get plain-text bytes.
+  impl_->https = dynamic_cast<Poco::Net::SecureServerSocketImpl*>(bound.impl()) != nullptr;
+  if (impl_->https && !impl_->ssl) impl_->ssl = std::make_unique<SslLibrary>();
+  const bool https = impl_->https;
   ServerContext& ctx = impl_->ctx;
   const ServerOptions& o = ctx.options;
   if (o.threads < 1 || o.max_queued < 1 || o.header_deadline_s < 1)
@@ -152,8 +170,8 @@ core::Status Server::start(Poco::Net::ServerSocket bound) {
   wo.next_head = std::chrono::seconds(o.keep_alive_timeout_s + o.header_deadline_s);
   const std::string late = "closed a slow client: no complete request header within " +
                            std::to_string(o.header_deadline_s) + " s, client ";
-  impl_->deadlines = std::make_unique<DeadlineWatchdog>(wo, [&ctx, late](int fd, const std::string& client) {
-    cut_slow_client(fd);
+  impl_->deadlines = std::make_unique<DeadlineWatchdog>(wo, [&ctx, late, https](int fd, const std::string& client) {
+    cut_slow_client(fd, /*plain_408=*/!https);
     ctx.metrics->slow_client_closed();
     ctx.log(LogLevel::kWarn, late + client);
   });
@@ -176,7 +194,7 @@ core::Status Server::start(Poco::Net::ServerSocket bound) {
   impl_->running = true;
   impl_->watch_stop = false;
   impl_->watcher = std::thread([this] { impl_->watch(); });
-  ctx.log(LogLevel::kInfo, "listening on http://" + o.bind + ":" + std::to_string(impl_->port) + " with " +
+  ctx.log(LogLevel::kInfo, std::string("listening on ") + (https ? "https://" : "http://") + o.bind + ":" + std::to_string(impl_->port) + " with " +
                                std::to_string(o.threads) + " threads");
   return core::Status::success();
 }
@@ -205,6 +223,7 @@ void Server::stop() {
 }
 
 int Server::port() const { return impl_->port; }
+bool Server::https() const { return impl_->https; }
 ImportGate& Server::import_gate() { return impl_->ctx.import_gate; }
 
 void Server::content_changed() {

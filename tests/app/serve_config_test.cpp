@@ -74,7 +74,9 @@ TEST_CASE("bad serve flags and config values are usage errors naming the flag or
                         Case{"agmon.inbox.at = 2:30", "agmon.inbox.at"},
                         Case{"agmon.inbox.mode = partial", "agmon.inbox.mode"},
                         Case{"agmon.inbox.max_reject_rate = 2", "agmon.inbox.max_reject_rate"},
-                        Case{"agmon.log.level = loud", "--log-level"}}) {
+                        Case{"agmon.log.level = loud", "--log-level"},
+                        Case{"agmon.http.tls.certificate = /etc/agmon/cert.pem", "agmon.http.tls.private_key"},
+                        Case{"agmon.http.tls.private_key = /etc/agmon/key.pem", "agmon.http.tls.certificate"}}) {
     INFO(k.key_value);
     agmon::test::write_file(dir.file("b.properties"), k.key_value + "\n");
     auto c = parse_serve_config({"--config", dir.file("b.properties")}, {});
@@ -87,6 +89,21 @@ TEST_CASE("bad serve flags and config values are usage errors naming the flag or
   CHECK_FALSE(parse_serve_config({}, {"extra"}).ok());
   CHECK_FALSE(parse_serve_config({"--config", dir.file("missing.properties")}, {}).ok());
   CHECK(parse_serve_config({}, {"--allow-root"})->allow_root);
+}
+
+TEST_CASE("the TLS certificate and key keys: blank by default, both read and made absolute") {
+  auto plain = parse_serve_config({}, {});
+  REQUIRE(plain.ok());
+  CHECK(plain->http.tls_certificate.empty());
+  CHECK(plain->http.tls_private_key.empty());
+  agmon::test::TempDir dir;
+  agmon::test::write_file(dir.file("tls.properties"),
+                          "agmon.http.tls.certificate = tls/cert.pem\n"
+                          "agmon.http.tls.private_key = /etc/agmon/key.pem\n");
+  auto c = parse_serve_config({"--config", dir.file("tls.properties")}, {});
+  REQUIRE(c.ok());
+  CHECK(c->http.tls_certificate == (std::filesystem::current_path() / "tls/cert.pem").string());
+  CHECK(c->http.tls_private_key == "/etc/agmon/key.pem");
 }
 
 TEST_CASE("etc/agmon.properties documents exactly the built-in defaults") {
@@ -111,6 +128,8 @@ TEST_CASE("etc/agmon.properties documents exactly the built-in defaults") {
   CHECK(d.auth_failures_per_minute == b.auth_failures_per_minute);
   CHECK(d.report_cache_bytes == b.report_cache_bytes);
   CHECK(d.audit_flush_ms == b.audit_flush_ms);
+  CHECK(d.tls_certificate == b.tls_certificate);
+  CHECK(d.tls_private_key == b.tls_private_key);
   CHECK(documented->inbox.dir == builtin->inbox.dir);
   CHECK(documented->inbox.poll_seconds == builtin->inbox.poll_seconds);
   CHECK_FALSE(documented->inbox.at_minute.has_value());

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include <Poco/Net/Context.h>
 #include <Poco/Net/ServerSocket.h>
 
 #include "agmon/core/result.h"
@@ -44,11 +45,18 @@ struct ServerOptions {
   std::size_t report_cache_bytes = 256u * 1024 * 1024;  // 0 = no report cache
   int change_check_ms = 250;          // how often writes by other processes are looked for
   bool log_requests = false;          // one debug line per request (method, path, token, status)
+  // PEM files. Both set: HTTPS only, on the same bind:port (no plain listener); both blank:
+  // plain HTTP. Checked by start() (see tls.h for every refusal).
+  std::string tls_certificate;
+  std::string tls_private_key;
 };
 
 // Binds host:port for listening, without SO_REUSEPORT (a second instance must fail, not share
-// the port). kIoError with the reason ("Address already in use: 127.0.0.1:8080").
-core::Result<Poco::Net::ServerSocket> bind_listen_socket(const std::string& host, int port, int backlog = 128);
+// the port). kIoError with the reason ("Address already in use: 127.0.0.1:8080"). With `tls`
+// (load_tls_server_context) the socket is a SecureServerSocket: every connection it accepts
+// speaks TLS, its handshake done by the worker thread on the first read.
+core::Result<Poco::Net::ServerSocket> bind_listen_socket(const std::string& host, int port, int backlog = 128,
+                                                         Poco::Net::Context::Ptr tls = nullptr);
 
 class Server {
  public:
@@ -59,8 +67,9 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  // Checks the database (read-write open: creates and migrates it), binds if needed, starts
-  // the threads. kIoError / kRejected with the reason.
+  // Checks the database (read-write open: creates and migrates it), binds if needed (with
+  // TLS when options.tls_* are set: kInvalidArgument for a bad pair), starts the threads.
+  // kIoError / kRejected with the reason. A `bound` SecureServerSocket serves HTTPS.
   core::Status start();
   core::Status start(Poco::Net::ServerSocket bound);
   // Stops accepting, lets in-flight requests finish, closes idle connections, joins the
@@ -68,6 +77,7 @@ class Server {
   void stop();
 
   int port() const;  // the bound port (useful with port 0)
+  bool https() const;  // serving TLS (known once started)
   ImportGate& import_gate();
   // Writes queued audit rows now (tests).
   core::Status flush_audit();
