@@ -173,7 +173,7 @@ TEST_CASE(
   // under the request-head deadline like a slow header.
   Poco::Net::StreamSocket silent(
       Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(t.server->port())));
-  silent.setReceiveTimeout(Poco::Timespan(6, 0));
+  silent.setReceiveTimeout(Poco::Timespan(10, 0));
   auto s = https_session(t);
   auto started = std::chrono::steady_clock::now();
   CHECK(https_call(*s, "GET", "/healthz").status == 200);  // the other thread answers meanwhile
@@ -181,12 +181,15 @@ TEST_CASE(
   int n = -1;
   try {
     n = silent.receiveBytes(buf, sizeof buf);  // 0: closed by the server; no plain-text 408 on TLS
+  } catch (const Poco::TimeoutException&) {
+    n = -1;  // never cut
   } catch (const Poco::Exception&) {
-    n = 0;  // reset
+    n = 0;  // reset by the server
   }
   auto waited = std::chrono::steady_clock::now() - started;
   CHECK(n == 0);
-  CHECK(waited < std::chrono::seconds(5));
+  // Deadline 1 s + a 250 ms watchdog tick; generous for sanitizer builds on a loaded machine.
+  CHECK(waited < std::chrono::seconds(8));
   CHECK(https_call(*s, "GET", "/healthz").status == 200);
 }
 
