@@ -30,32 +30,36 @@ void DeadlineWatchdog::run() {
 }
 
 DeadlineWatchdog::Id DeadlineWatchdog::watch(int fd, std::string client, Clock::time_point now) {
+  auto e = std::make_unique<Entry>(fd, std::move(client), ticks(now + options_.first_head));
+  Id id = static_cast<Id>(reinterpret_cast<std::uintptr_t>(e.get()));
   std::lock_guard<std::mutex> lock(mutex_);
-  Id id = next_id_++;
-  entries_.emplace(id, Entry{fd, std::move(client), now + options_.first_head});
+  entries_.emplace(id, std::move(e));
   return id;
 }
 
 bool DeadlineWatchdog::head_received(Id id) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  auto it = entries_.find(id);
-  if (it == entries_.end()) return true;
-  it->second.deadline = Clock::time_point::max();
-  return !it->second.cut;
+  auto& state = entry(id).state;
+  std::int64_t v = state.load(std::memory_order_acquire);
+  do {
+    if (v == kCut) return false;
+  } while (!state.compare_exchange_weak(v, kNoDeadline, std::memory_order_acq_rel));
+  return true;
 }
 
 void DeadlineWatchdog::response_sent(Id id, Clock::time_point now) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  auto it = entries_.find(id);
-  // A cut connection stays cut: its socket is already shut down.
-  if (it != entries_.end() && !it->second.cut) it->second.deadline = now + options_.next_head;
+  auto& state = entry(id).state;
+  const std::int64_t next = ticks(now + options_.next_head);
+  std::int64_t v = state.load(std::memory_order_acquire);
+  do {
+    if (v == kCut) return;  // a cut connection stays cut: its socket is already shut down
+  } while (!state.compare_exchange_weak(v, next, std::memory_order_acq_rel));
 }
 
 bool DeadlineWatchdog::forget(Id id) {
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = entries_.find(id);
   if (it == entries_.end()) return false;
-  bool cut = it->second.cut;
+  bool cut = it->second->state.load(std::memory_order_acquire) == kCut;
   entries_.erase(it);
   return cut;
 }
@@ -63,14 +67,16 @@ bool DeadlineWatchdog::forget(Id id) {
 std::size_t DeadlineWatchdog::sweep(Clock::time_point now) {
   std::lock_guard<std::mutex> lock(mutex_);
   std::size_t n = 0;
+  const std::int64_t t = ticks(now);
   for (auto& [id, e] : entries_) {
-    if (e.cut || e.deadline > now) continue;
-    e.cut = true;
-    e.deadline = Clock::time_point::max();
+    std::int64_t v = e->state.load(std::memory_order_acquire);
+    if (v == kCut || v == kNoDeadline || v > t) continue;
+    // Loses to a head that arrived meanwhile (the state is no longer v): not cut then.
+    if (!e->state.compare_exchange_strong(v, kCut, std::memory_order_acq_rel)) continue;
     ++n;
     ++cut_total_;
     // Under the lock: the connection cannot forget itself and close the descriptor meanwhile.
-    if (cut_) cut_(e.fd, e.client);
+    if (cut_) cut_(e->fd, e->client);
   }
   return n;
 }

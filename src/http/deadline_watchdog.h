@@ -5,7 +5,10 @@
 // being handled has no deadline (handlers are bounded by our code).
 #pragma once
 
+#include <atomic>
 #include <chrono>
+#include <climits>
+#include <memory>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -43,10 +46,12 @@ class DeadlineWatchdog {
   Id watch(int fd, std::string client, Clock::time_point now = Clock::now());
   // Its request head arrived: no deadline while the request is handled. False when the
   // connection had already been cut (its socket is shut down: do not handle the request).
+  // head_received and response_sent run on every request, so they take no lock: call them
+  // only with an id that is watched and not yet forgotten (the connection's own).
   bool head_received(Id id);
   // Its response was sent; it waits (keep-alive) for the next head: deadline now + next_head.
   void response_sent(Id id, Clock::time_point now = Clock::now());
-  // The connection ends: true when it had been cut.
+  // The connection ends: true when it had been cut. An unknown id: false.
   bool forget(Id id);
 
   // Cuts every connection past its deadline (once each); returns how many were cut now.
@@ -56,19 +61,25 @@ class DeadlineWatchdog {
   std::size_t watched() const;  // connections registered now
 
  private:
+  // The deadline as steady-clock ticks, or one of two marks. Connections and the sweep change
+  // it by compare-and-swap, so a head arriving as the sweep fires is either cut or handled,
+  // never both.
+  static constexpr std::int64_t kNoDeadline = INT64_MAX;
+  static constexpr std::int64_t kCut = INT64_MIN;
   struct Entry {
+    Entry(int f, std::string c, std::int64_t d) : fd(f), client(std::move(c)), state(d) {}
     int fd;
     std::string client;
-    Clock::time_point deadline;  // time_point::max(): none
-    bool cut = false;
+    std::atomic<std::int64_t> state;
   };
+  static std::int64_t ticks(Clock::time_point t) { return t.time_since_epoch().count(); }
+  static Entry& entry(Id id) { return *reinterpret_cast<Entry*>(static_cast<std::uintptr_t>(id)); }
   void run();
 
   const Options options_;
   const Cut cut_;
   mutable std::mutex mutex_;
-  std::unordered_map<Id, Entry> entries_;
-  Id next_id_ = 1;
+  std::unordered_map<Id, std::unique_ptr<Entry>> entries_;  // the id is the entry's address
   std::uint64_t cut_total_ = 0;
   std::condition_variable wake_;
   bool stopping_ = false;
