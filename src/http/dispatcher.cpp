@@ -66,13 +66,20 @@ class Dispatcher : public Poco::Net::HTTPRequestHandler {
     }
     try {
       if (!consumed) drain(req, reply);
+    } catch (const std::exception& e) {
+      ctx_.log(LogLevel::kDebug, std::string("request body not drained: ") + e.what());
+      reply.close = true;
+    }
+    // Counted before the reply leaves: a client that has its answer and asks /metrics at once
+    // must find this request counted. The latency is the time to produce the reply.
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    ctx_.metrics->observe(route_id, reply.status, seconds);
+    try {
       send(req, resp, reply);
     } catch (const std::exception& e) {
       // The client went away mid-reply; nothing more to do for it.
       ctx_.log(LogLevel::kDebug, std::string("reply not delivered: ") + e.what());
     }
-    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    ctx_.metrics->observe(route_id, reply.status, seconds);
     if (reply.status >= 500)
       ctx_.log(LogLevel::kWarn, req.getMethod() + " " +
                                     (route_id < ctx_.routes.size() ? ctx_.routes[route_id].pattern
