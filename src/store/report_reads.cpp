@@ -2,17 +2,6 @@
 #include "agmon/store/report_reads.h"
 
 namespace agmon::store {
-namespace {
-
-// Resets a cached statement on every exit path, so no read transaction stays open between
-// requests (it would pin an old snapshot and stall WAL checkpoints).
-struct ResetGuard {
-  Statement& st;
-  ~ResetGuard() { st.reset(); }
-};
-
-}  // namespace
-
 ReportReads::ReportReads(Database& db)
     : student_(db.prepare("SELECT school_code, counselor_id, report_json, report_packed FROM student_evaluations "
                           "WHERE student_id = ?")),
@@ -31,7 +20,7 @@ ReportReads::Snapshot::~Snapshot() {
 }
 
 std::optional<StoredReport> ReportReads::evaluation(const std::string& student_id) {
-  ResetGuard guard{student_};
+  ResetOnExit reset(student_);
   student_.bind(1, student_id);
   if (!student_.step()) return std::nullopt;
   StoredReport r;
@@ -43,7 +32,7 @@ std::optional<StoredReport> ReportReads::evaluation(const std::string& student_i
 }
 
 std::vector<AlertRecord> ReportReads::open_alerts(const std::string& student_id) {
-  ResetGuard guard{alerts_};
+  ResetOnExit reset(alerts_);
   alerts_.bind(1, student_id);
   std::vector<AlertRecord> out;
   while (alerts_.step()) out.push_back(alert_from_row(alerts_));

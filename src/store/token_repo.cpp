@@ -59,11 +59,7 @@ ActiveTokenLookup::ActiveTokenLookup(Database& db)
                        "AND (expires_at IS NULL OR expires_at > ?)")) {}
 
 std::optional<TokenRow> ActiveTokenLookup::find(const std::string& sha256, const std::string& now) {
-  // Reset on every way out: a statement left stepping would hold a read transaction open.
-  struct Reset {
-    Statement& st;
-    ~Reset() { st.reset(); }
-  } reset{find_};
+  ResetOnExit reset(find_);
   find_.bind(1, sha256).bind(2, now);
   if (!find_.step()) return std::nullopt;
   return row_from(find_);

@@ -60,4 +60,17 @@ class Statement {
   sqlite3_stmt* stmt_ = nullptr;
 };
 
+// Resets a reused (prepared-once) statement on every way out of a scope, so no read
+// transaction stays open between uses: it would pin an old snapshot and stall WAL checkpoints.
+class ResetOnExit {
+ public:
+  explicit ResetOnExit(Statement& st) : st_(st) {}
+  ~ResetOnExit() { st_.reset(); }
+  ResetOnExit(const ResetOnExit&) = delete;
+  ResetOnExit& operator=(const ResetOnExit&) = delete;
+
+ private:
+  Statement& st_;
+};
+
 }  // namespace agmon::store
