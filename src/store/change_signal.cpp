@@ -7,12 +7,29 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <climits>
+#include <cstdlib>
 #include <cstring>
 
 namespace agmon::store {
 
+namespace {
+
+// The database's real path: a daemon and a CLI naming the same file differently (relative,
+// through a symbolic link) must meet at one signal file. SQLite puts -wal beside the real
+// file for the same reason. A path that does not resolve (no file yet) is used as given.
+std::string real_path(const std::string& path) {
+  char* resolved = ::realpath(path.c_str(), nullptr);
+  if (!resolved) return path;
+  std::string out(resolved);
+  std::free(resolved);
+  return out;
+}
+
+}  // namespace
+
 ChangeSignal::ChangeSignal(const std::string& db_path, const std::string& topic)
-    : path_(db_path + "-" + topic) {}
+    : path_(real_path(db_path) + "-" + topic) {}
 
 core::Status ChangeSignal::raise() const {
   auto fail = [this](int err) {
