@@ -102,9 +102,7 @@ core::Result<ImportDetail> import_detail(store::Database& db, long import_id, in
     if (!head) return make_error(ErrorCode::kNotFound, "no import " + std::to_string(import_id));
     d.summary = summary_from(*head);
     d.report_json = std::move(head->report_json);
-    for (auto& f : imports.files_of(import_id))
-      d.files.push_back({std::move(f.file), std::move(f.kind), std::move(f.sha256), f.rows_read,
-                         f.rows_quarantined});
+    d.files = imports.files_of(import_id);
     long last_rowid = 0;
     for (auto& r : imports.quarantined_of(import_id, after, limit + 1)) {
       if (static_cast<int>(d.quarantined.size()) == limit) {
@@ -112,8 +110,7 @@ core::Result<ImportDetail> import_detail(store::Database& db, long import_id, in
         break;
       }
       last_rowid = r.row_id;
-      d.quarantined.push_back({std::move(r.file), r.line, std::move(r.column), std::move(r.value),
-                               std::move(r.kind), std::move(r.reason), std::move(r.raw)});
+      d.quarantined.push_back(std::move(r));
     }
   } catch (const store::StoreError& e) {
     return make_error(ErrorCode::kIoError, std::string("cannot read the import: ") + e.what());

@@ -103,28 +103,7 @@ core::Result<StudentPage> list_students(store::Database& db, const Principal& wh
         page.next_cursor = encode_cursor("students", page.students.back().student_id);
         break;
       }
-      StudentSummary s;
-      s.student_id = std::move(r.student_id);
-      s.school_id = std::move(r.school_code);
-      s.counselor_id = std::move(r.counselor_id);
-      s.last_name = std::move(r.last_name);
-      s.first_name = std::move(r.first_name);
-      s.grade = r.grade;
-      s.as_of_year = std::move(r.as_of_year);
-      s.uc_complete = r.uc_complete;
-      s.uc_complete_projected = r.uc_complete_projected;
-      s.csu_complete = r.csu_complete;
-      s.csu_complete_projected = r.csu_complete_projected;
-      s.uc_eligible = r.uc_eligible;
-      s.csu_eligible = r.csu_eligible;
-      s.on_track = r.on_track;
-      s.uc_gpa = r.uc_gpa_capped;
-      s.csu_gpa = r.csu_gpa;
-      s.credited_semesters = r.credited_semesters;
-      s.projected_semesters = r.projected_semesters;
-      s.ap_this_year = r.ap_this_year;
-      s.open_alerts = r.open_alerts;
-      page.students.push_back(std::move(s));
+      page.students.push_back(std::move(r));
     }
   } catch (const store::StoreError& e) {
     return make_error(ErrorCode::kIoError, std::string("cannot list students: ") + e.what());
@@ -137,12 +116,12 @@ std::string student_page_json(const StudentPage& page) {
   w.reserve(page.students.size() * 400 + 64);
   w.begin_object().key("students").begin_array();
   for (const auto& s : page.students) {
-    w.begin_object().field("student_id", s.student_id).field("school_id", s.school_id);
+    w.begin_object().field("student_id", s.student_id).field("school_id", s.school_code);
     w.field("counselor_id", s.counselor_id).field("last_name", s.last_name);
     w.field("first_name", s.first_name).field("grade_level", s.grade).field("as_of_year", s.as_of_year);
     w.key("uc").begin_object().field("pattern_complete", s.uc_complete);
     w.field("projected_complete", s.uc_complete_projected).field("eligible", s.uc_eligible);
-    w.key("gpa").fixed(truncate2(s.uc_gpa), 2).end_object();
+    w.key("gpa").fixed(truncate2(s.uc_gpa_capped), 2).end_object();
     w.key("csu").begin_object().field("pattern_complete", s.csu_complete);
     w.field("projected_complete", s.csu_complete_projected).field("eligible", s.csu_eligible);
     w.key("gpa").fixed(truncate2(s.csu_gpa), 2).end_object();

@@ -9,6 +9,7 @@
 
 #include "agmon/core/result.h"
 #include "agmon/store/database.h"
+#include "agmon/store/import_repo.h"
 
 namespace agmon::service {
 
@@ -25,23 +26,9 @@ struct ImportSummary {
   std::string message;
 };
 
-struct ImportFileRow {
-  std::string file;
-  std::string kind;
-  std::string sha256;
-  long rows_read = 0;
-  long rows_quarantined = 0;
-};
-
-struct QuarantinedRow {
-  std::string file;
-  long line = 0;
-  std::string column;
-  std::string value;
-  std::string kind;
-  std::string reason;
-  std::string raw;
-};
+// The stored rows as the store reads them (store/import_repo.h).
+using ImportFileRow = store::ImportFileRecord;
+using QuarantinedRow = store::QuarantinedRecord;
 
 struct ImportPage {
   std::vector<ImportSummary> imports;  // newest first

@@ -9,6 +9,7 @@
 #include "agmon/core/result.h"
 #include "agmon/service/tokens.h"
 #include "agmon/store/database.h"
+#include "agmon/store/student_list_repo.h"
 
 namespace agmon::service {
 
@@ -25,25 +26,9 @@ struct StudentListQuery {
   std::string cursor;            // "" = first page; else a next_cursor from the previous page
 };
 
-struct StudentSummary {
-  std::string student_id;
-  std::string school_id;
-  std::string counselor_id;
-  std::string last_name;
-  std::string first_name;
-  int grade = 0;
-  std::string as_of_year;
-  bool uc_complete = false, uc_complete_projected = false;
-  bool csu_complete = false, csu_complete_projected = false;
-  bool uc_eligible = false, csu_eligible = false;
-  bool on_track = false;
-  std::optional<double> uc_gpa;  // weighted-capped
-  std::optional<double> csu_gpa;
-  double credited_semesters = 0;
-  double projected_semesters = 0;
-  long ap_this_year = 0;
-  long open_alerts = 0;
-};
+// One row of a page: the stored evaluation with names and open alerts, as the store reads it
+// (store/student_list_repo.h; school_code is the contract's school_id, uc_gpa_capped its gpa).
+using StudentSummary = store::StudentListRow;
 
 struct StudentPage {
   std::vector<StudentSummary> students;  // ascending by student id
