@@ -56,6 +56,24 @@ struct Response {
   std::string error_code() const { return json()->getObject("error")->getValue<std::string>("code"); }
 };
 
+// One request on an open session (plain or HTTPS: HTTPSClientSession is one), the whole
+// reply read back.
+inline Response exchange(Poco::Net::HTTPClientSession& s, const std::string& method, const std::string& target,
+                         const std::string& token = "", const std::string& body = "", bool send_body = false) {
+  Poco::Net::HTTPRequest req(method, target, Poco::Net::HTTPMessage::HTTP_1_1);
+  if (!token.empty()) req.set("Authorization", "Bearer " + token);
+  if (!body.empty() || send_body) req.setContentLength(static_cast<std::streamsize>(body.size()));
+  std::ostream& os = s.sendRequest(req);
+  os << body;
+  Poco::Net::HTTPResponse resp;
+  std::istream& is = s.receiveResponse(resp);
+  Response r;
+  r.status = resp.getStatus();
+  for (const auto& [k, v] : resp) r.headers[k] = v;
+  Poco::StreamCopier::copyToString(is, r.body);
+  return r;
+}
+
 class TestServer {
  public:
   explicit TestServer(http::ServerOptions options = {}) {
@@ -103,18 +121,7 @@ class TestServer {
                 const std::string& body = "", bool send_body = false) {
     Poco::Net::HTTPClientSession s("127.0.0.1", static_cast<Poco::UInt16>(server->port()));
     s.setTimeout(Poco::Timespan(5, 0));
-    Poco::Net::HTTPRequest req(method, target, Poco::Net::HTTPMessage::HTTP_1_1);
-    if (!token.empty()) req.set("Authorization", "Bearer " + token);
-    if (!body.empty() || send_body) req.setContentLength(static_cast<std::streamsize>(body.size()));
-    std::ostream& os = s.sendRequest(req);
-    os << body;
-    Poco::Net::HTTPResponse resp;
-    std::istream& is = s.receiveResponse(resp);
-    Response r;
-    r.status = resp.getStatus();
-    for (const auto& [k, v] : resp) r.headers[k] = v;
-    Poco::StreamCopier::copyToString(is, r.body);
-    return r;
+    return exchange(s, method, target, token, body, send_body);
   }
   Response get(const std::string& target, const std::string& token = "") { return call("GET", target, token); }
 

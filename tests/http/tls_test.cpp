@@ -14,7 +14,7 @@
 
 #include "http/http_fixture.h"
 
-using agmon::test::Response;
+using agmon::test::exchange;
 using agmon::test::TempDir;
 using agmon::test::TestServer;
 
@@ -53,22 +53,6 @@ Poco::Net::Context::Ptr client_context() {
                                 Poco::Net::Context::VERIFY_NONE);
 }
 
-Response https_call(Poco::Net::HTTPSClientSession& s, const std::string& method,
-                    const std::string& target, const std::string& token = "",
-                    const std::string& body = "") {
-  Poco::Net::HTTPRequest req(method, target, Poco::Net::HTTPMessage::HTTP_1_1);
-  if (!token.empty()) req.set("Authorization", "Bearer " + token);
-  if (!body.empty()) req.setContentLength(static_cast<std::streamsize>(body.size()));
-  s.sendRequest(req) << body;
-  Poco::Net::HTTPResponse resp;
-  std::istream& is = s.receiveResponse(resp);
-  Response r;
-  r.status = resp.getStatus();
-  for (const auto& [k, v] : resp) r.headers[k] = v;
-  Poco::StreamCopier::copyToString(is, r.body);
-  return r;
-}
-
 std::unique_ptr<Poco::Net::HTTPSClientSession> https_session(const TestServer& t) {
   auto s = std::make_unique<Poco::Net::HTTPSClientSession>(
       "localhost", static_cast<Poco::UInt16>(t.server->port()), client_context());
@@ -101,15 +85,15 @@ TEST_CASE("HTTPS serves healthz and an authenticated me with the configured cert
   TestServer t(tls_options(f));
   CHECK(t.server->https());
   auto s = https_session(t);
-  auto health = https_call(*s, "GET", "/healthz");
+  auto health = exchange(*s, "GET", "/healthz");
   REQUIRE(health.status == 200);
   CHECK(health.json()->getValue<std::string>("status") == "ok");
   // The same connection (keep-alive), now with a token.
-  auto me = https_call(*s, "GET", "/api/v1/me", t.admin);
+  auto me = exchange(*s, "GET", "/api/v1/me", t.admin);
   REQUIRE(me.status == 200);
   CHECK(me.json()->getValue<std::string>("role") == "admin");
   CHECK(me.json()->getValue<std::string>("token") == "admin");
-  CHECK(https_call(*s, "GET", "/api/v1/me").status == 401);
+  CHECK(exchange(*s, "GET", "/api/v1/me").status == 401);
   const Poco::Net::X509Certificate served = s->serverCertificate();
   const Poco::Net::X509Certificate configured(f.cert);
   CHECK(served.commonName() == "localhost");
@@ -126,15 +110,15 @@ TEST_CASE("HTTPS carries a large upload and a large reply intact") {
   std::string marks = "student_id,school_code,academic_year,term_code,local_course_id,mark\n";
   for (int i = 0; i < 4000; ++i)
     marks += std::to_string(800000 + i) + ",9900011,2025-2026,S1,ENG11,A\n";
-  auto r = https_call(*s, "POST", "/api/v1/imports?name=course_marks.csv", t.admin, marks);
+  auto r = exchange(*s, "POST", "/api/v1/imports?name=course_marks.csv", t.admin, marks);
   REQUIRE(r.status == 422);
   CHECK(r.body.size() > 100000);
   CHECK(r.headers.at("Content-Length") == std::to_string(r.body.size()));
   CHECK(r.json()->getObject("report")->getValue<std::string>("outcome") == "rejected");
   // The connection is still good for the next request.
-  CHECK(https_call(*s, "GET", "/healthz").status == 200);
+  CHECK(exchange(*s, "GET", "/healthz").status == 200);
   // And a dashboard file, byte for byte what plain HTTP would have sent.
-  auto page = https_call(*s, "GET", "/");
+  auto page = exchange(*s, "GET", "/");
   CHECK(page.status == 200);
   CHECK(page.body.find("<html") != std::string::npos);
 }
@@ -158,7 +142,7 @@ TEST_CASE("plain HTTP to the HTTPS port gets no HTTP answer, and HTTPS goes on w
   }
   CHECK(refused);
   auto s = https_session(t);
-  CHECK(https_call(*s, "GET", "/healthz").status == 200);
+  CHECK(exchange(*s, "GET", "/healthz").status == 200);
 }
 
 TEST_CASE(
@@ -176,7 +160,7 @@ TEST_CASE(
   silent.setReceiveTimeout(Poco::Timespan(10, 0));
   auto s = https_session(t);
   auto started = std::chrono::steady_clock::now();
-  CHECK(https_call(*s, "GET", "/healthz").status == 200);  // the other thread answers meanwhile
+  CHECK(exchange(*s, "GET", "/healthz").status == 200);  // the other thread answers meanwhile
   char buf[256];
   int n = -1;
   try {
@@ -190,7 +174,7 @@ TEST_CASE(
   CHECK(n == 0);
   // Deadline 1 s + a 250 ms watchdog tick; generous for sanitizer builds on a loaded machine.
   CHECK(waited < std::chrono::seconds(8));
-  CHECK(https_call(*s, "GET", "/healthz").status == 200);
+  CHECK(exchange(*s, "GET", "/healthz").status == 200);
 }
 
 TEST_CASE("bad certificate and key pairs stop the server at start with a one-line reason") {
