@@ -24,6 +24,7 @@
 #include "agmon/store/evaluation_repo.h"
 #include "service/clock.h"
 #include "service/import_log.h"
+#include "service/late_duplicates.h"
 #include "service/staging_sink.h"
 
 namespace agmon::service {
@@ -108,6 +109,20 @@ void fill_raw_text(const std::vector<Input>& inputs, std::vector<ingest::RowErro
       if (wanted.empty()) break;
     }
   }
+}
+
+// Quarantined rows are listed file by file (in the order applied), each file's in line
+// order, whatever order they were found in (a displaced duplicate is found at its later row).
+void sort_by_file_and_line(const std::vector<Input>& inputs, std::vector<ingest::RowError>& errors) {
+  auto file_rank = [&](const std::string& display) {
+    for (size_t i = 0; i < inputs.size(); ++i)
+      if (inputs[i].display == display) return i;
+    return inputs.size();
+  };
+  std::stable_sort(errors.begin(), errors.end(), [&](const ingest::RowError& a, const ingest::RowError& b) {
+    size_t fa = file_rank(a.file), fb = file_rank(b.file);
+    return fa != fb ? fa < fb : a.line < b.line;
+  });
 }
 
 std::string percent(double x) {
@@ -214,7 +229,16 @@ ImportReport run_import(const std::string& db_path, const std::vector<std::strin
       r.rows_read += stats->rows_read;
       r.files.push_back(std::move(fr));
     }
+    if (auto late = stage.late_duplicate_marks(); !late.empty()) {
+      std::vector<CallFile> files;
+      for (const auto& in : inputs) files.push_back({in.path, in.display});
+      ingest::ParseOptions po;
+      po.marks = &settings.marks();
+      po.config = &settings.config();
+      report_late_duplicates(files, po, late, sink);
+    }
     fill_raw_text(inputs, sink.errors(), sink.needs_raw());
+    sort_by_file_and_line(inputs, sink.errors());
     phase("read");
 
     // 3. Over the reject limit? Then nothing is applied.

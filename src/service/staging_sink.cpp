@@ -10,18 +10,27 @@ void StagingSink::displaced(const std::optional<store::DisplacedRow>& row, const
     ++accepted_;
     return;
   }
-  // The earlier row loses: it is reported, the later one (just staged) is kept.
+  // The earlier row loses: it is reported, the later one (just staged) is kept in its place,
+  // so the count of accepted rows is unchanged.
+  report_displaced(*row, what);
+}
+
+void StagingSink::report_late_displaced(const store::DisplacedRow& row, const char* what) {
+  report_displaced(row, what);
+  --accepted_;  // its later row was counted as a new one
+}
+
+void StagingSink::report_displaced(const store::DisplacedRow& row, const char* what) {
   RowError e;
-  e.file = row->file;
-  e.line = row->line;
+  e.file = row.file;
+  e.line = row.line;
   e.column = "key";
-  e.value = row->key;
+  e.value = row.key;
   e.kind = RowErrorKind::kDuplicateKey;
-  e.message = std::string("duplicate ") + what + " key " + row->key +
+  e.message = std::string("duplicate ") + what + " key " + row.key +
               "; a later row in this import replaced this one";
   needs_raw_.push_back(errors_.size());
   errors_.push_back(std::move(e));
-  // The later row was accepted in its place: the count of accepted rows is unchanged.
 }
 
 bool StagingSink::student_known(const std::string& student_id) {

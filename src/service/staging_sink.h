@@ -28,6 +28,10 @@ class StagingSink : public ingest::RecordSink {
   void on_error(ingest::RowError&& error) override;
   void on_warning(const std::string& file, long line, const std::string& message) override;
 
+  // A displaced row found after its key's later row was accepted as new (a late duplicate
+  // of a first load, service/late_duplicates.h): reported, and no longer counted accepted.
+  void report_late_displaced(const store::DisplacedRow& row, const char* what);
+
   long accepted() const { return accepted_; }
   std::vector<ingest::RowError>& errors() { return errors_; }
   std::vector<std::string>& warnings() { return warnings_; }
@@ -39,6 +43,7 @@ class StagingSink : public ingest::RecordSink {
 
  private:
   void displaced(const std::optional<store::DisplacedRow>& row, const char* what);
+  void report_displaced(const store::DisplacedRow& row, const char* what);
 
   // Positive lookups only (a known id stays known for the rest of the call): marks arrive
   // grouped by student, and a catalog has a few thousand courses.

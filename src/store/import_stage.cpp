@@ -1,53 +1,19 @@
 #include "agmon/store/import_stage.h"
 
+#include "store/first_load_marks.h"
+#include "store/stage_tables.h"
 
 namespace agmon::store {
 namespace {
 
-// One staged table: its real table, columns, and natural key.
-struct TableSpec {
-  const char* table;
-  std::vector<const char*> columns;  // every column the import writes
-  std::vector<const char*> key;
-};
-
-const TableSpec kStudents{"students",
-                          {"student_id", "school_code", "grade_level", "ssid", "academic_year",
-                           "counselor_id", "last_name", "first_name", "birth_date", "gender",
-                           "hispanic", "race_codes", "el_status", "sed", "swd", "foster", "homeless"},
-                          {"student_id"}};
-const TableSpec kCourses{
-    "courses",
-    {"school_code", "local_course_id", "academic_year", "course_title", "ag_area", "rigor",
-     "state_course_code", "math_level", "lote_language", "lote_level", "hss_type",
-     "science_discipline", "vpa_discipline", "transcript_abbrev", "uc_approved", "nsil_code",
-     "credit_value", "course_length"},
-    {"school_code", "local_course_id", "academic_year"}};
-const TableSpec kMarks{
-    "course_marks",
-    {"student_id", "school_code", "academic_year", "term_code", "local_course_id",
-     "grade_level_taken", "mark", "credits_attempted", "credits_earned", "section_id", "ssid",
-     "source", "status", "ag_area_override", "repeat_of_term"},
-    {"student_id", "school_code", "academic_year", "term_code", "local_course_id"}};
-const TableSpec kPrograms{"student_programs",
-                          {"student_id", "school_code", "program_code", "start_date", "end_date"},
-                          {"student_id", "program_code", "start_date"}};
-
-std::string join(const std::vector<const char*>& cols, const std::string& prefix = "",
-                 const char* sep = ", ") {
-  std::string out;
-  for (size_t i = 0; i < cols.size(); ++i) {
-    if (i) out += sep;
-    out += prefix + cols[i];
-  }
-  return out;
-}
-
-bool is_key(const TableSpec& t, const char* col) {
-  for (auto k : t.key)
-    if (std::string(k) == col) return true;
-  return false;
-}
+using stage::area_text;
+using stage::is_key;
+using stage::join;
+using stage::kCourses;
+using stage::kMarks;
+using stage::kPrograms;
+using stage::kStudents;
+using stage::TableSpec;
 
 std::string stage_name(const TableSpec& t) { return std::string("stage_") + t.table; }
 
@@ -102,13 +68,7 @@ std::optional<DisplacedRow> stage_row(Database& db, Statement& ins, const TableS
   if (db.changes() == 1) return std::nullopt;
   // Duplicate key within the call: keep the last, report the first. The lookup numbers its
   // parameters like the insert (?N = column N), so the same binder fills it.
-  std::string where;
-  for (size_t i = 0; i < t.key.size(); ++i) {
-    int idx = 0;
-    for (size_t c = 0; c < t.columns.size(); ++c)
-      if (std::string(t.columns[c]) == t.key[i]) idx = static_cast<int>(c + 1);
-    where += std::string(i ? " AND " : "") + t.key[i] + " = ?" + std::to_string(idx);
-  }
+  std::string where = stage::key_params(t);
   where += " AND (?" + std::to_string(n + 2) + " IS NULL OR 1)";
   auto prev = db.prepare("SELECT src_file, src_line FROM " + stage_name(t) + " WHERE " + where);
   bind_columns(prev);
@@ -137,10 +97,6 @@ std::string race_codes_text(const std::vector<int>& codes) {
   return out;
 }
 
-std::optional<std::string> area_text(const std::optional<core::Area>& a) {
-  if (!a) return std::nullopt;
-  return std::string(1, core::area_letter(*a));
-}
 
 // Upserts staged rows into the real table, updating only rows that differ. Returns changes.
 long upsert(Database& db, const TableSpec& t, const std::string& extra_where = "") {
@@ -161,6 +117,13 @@ long upsert(Database& db, const TableSpec& t, const std::string& extra_where = "
 }  // namespace
 
 ImportStage::ImportStage(Database& db) : db_(db) {
+  bool nothing_stored = false;
+  {
+    auto empty = db_.prepare("SELECT NOT EXISTS(SELECT 1 FROM main.students) AND "
+                             "NOT EXISTS(SELECT 1 FROM main.course_marks)");
+    nothing_stored = empty.step() && empty.integer(0) != 0;
+  }  // finalised: a pending statement would lock the table the first load drops indexes of
+  if (nothing_stored) first_load_ = std::make_unique<FirstLoadMarks>(db_);
   for (const TableSpec* t : {&kStudents, &kCourses, &kMarks, &kPrograms}) {
     db_.exec("DROP TABLE IF EXISTS temp." + stage_name(*t));
     create_stage(db_, *t);
@@ -184,9 +147,12 @@ ImportStage::ImportStage(Database& db) : db_(db) {
       "OR EXISTS(SELECT 1 FROM main.courses WHERE school_code = ?1 AND local_course_id = ?2)");
 }
 
-ImportStage::~ImportStage() {
-  // Statements must be finalised before the temp tables can be dropped; the TEMP tables die
-  // with the connection or the next ImportStage.
+// Statements must be finalised before the temp tables can be dropped; the TEMP tables die
+// with the connection or the next ImportStage.
+ImportStage::~ImportStage() = default;
+
+std::vector<std::string> ImportStage::late_duplicate_marks() const {
+  return first_load_ ? first_load_->late_duplicates() : std::vector<std::string>{};
 }
 
 std::optional<DisplacedRow> ImportStage::add_student(const core::Student& s, const std::string& file,
@@ -219,17 +185,9 @@ std::optional<DisplacedRow> ImportStage::add_course(const core::Course& c, const
 
 std::optional<DisplacedRow> ImportStage::add_mark(const core::CourseMark& m, const std::string& file,
                                                   long line) {
-  auto bind = [&](Statement& st) {
-    st.bind_static(1, m.student_id).bind_static(2, m.school_code).bind_static(3, m.academic_year);
-    st.bind_static(4, m.term_code).bind_static(5, m.local_course_id).bind(6, m.grade_level_taken);
-    st.bind_static(7, m.mark).bind_static(8, m.credits_attempted).bind_static(9, m.credits_earned);
-    st.bind_static(10, m.section_id).bind_static(11, m.ssid).bind_static(12, m.source);
-    st.bind_static(13, m.status).bind(14, area_text(m.ag_area_override)).bind_static(15, m.repeat_of_term);
-  };
-  return stage_row(db_, ins_mark_, kMarks, bind, file, line, [&] {
-    return m.student_id + "|" + m.school_code + "|" + m.academic_year + "|" + m.term_code + "|" +
-           m.local_course_id;
-  });
+  if (first_load_) return first_load_->add(m, file, line);
+  return stage_row(db_, ins_mark_, kMarks, [&](Statement& st) { stage::bind_mark(st, m); }, file,
+                   line, [&] { return mark_key_text(m); });
 }
 
 std::optional<DisplacedRow> ImportStage::add_program(const std::string& student_id,
@@ -312,7 +270,7 @@ MergeCounts ImportStage::merge(ImportMode mode, std::vector<StrandedMark>* stran
   MergeCounts counts;
   // A first import (no marks yet) has nothing to diff against: every staged student is new.
   bool had_marks = false;
-  {
+  if (!first_load_) {
     auto any = db_.prepare("SELECT EXISTS(SELECT 1 FROM main.course_marks)");
     had_marks = any.step() && any.integer(0) != 0;
   }
@@ -369,48 +327,55 @@ MergeCounts ImportStage::merge(ImportMode mode, std::vector<StrandedMark>* stran
            key_match(kPrograms, "s", "student_programs") + ")");
   counts.programs_changed = db_.changes() + upsert(db_, kPrograms);
 
-  // Marks. The students whose marks change are collected by triggers during the upsert (it
-  // already compares every staged row with the stored one), not by a second join over them:
-  // an unchanged nightly file then costs one pass instead of two. (No OR IGNORE in a trigger:
-  // the outer statement's conflict policy would override it.)
-  if (!had_marks) {
-    db_.exec("INSERT OR IGNORE INTO touched_students SELECT DISTINCT student_id FROM stage_course_marks");
+  if (first_load_) {
+    // The marks are in course_marks already (FirstLoadMarks). Nothing was stored to diff
+    // against or to remove, and every student was new, so touched by the upsert above.
+    first_load_->finish();
+    counts.marks_changed = first_load_->rows_written();
   } else {
-    db_.exec("CREATE TEMP TRIGGER stage_mark_inserted AFTER INSERT ON main.course_marks BEGIN "
-             "INSERT INTO touched_students SELECT new.student_id WHERE NOT EXISTS (SELECT 1 FROM "
-             "touched_students WHERE student_id = new.student_id); END");
-    db_.exec("CREATE TEMP TRIGGER stage_mark_updated AFTER UPDATE ON main.course_marks BEGIN "
-             "INSERT INTO touched_students SELECT new.student_id WHERE NOT EXISTS (SELECT 1 FROM "
-             "touched_students WHERE student_id = new.student_id); END");
-  }
-  if (mode == ImportMode::kFull) {
-    const std::string absent =
-        "(school_code, academic_year) IN (SELECT DISTINCT school_code, academic_year FROM "
-        "stage_course_marks) AND NOT " + keys_in_stage_marks;
-    db_.exec("INSERT OR IGNORE INTO touched_students SELECT DISTINCT student_id FROM "
-             "main.course_marks WHERE " + absent);
-    db_.exec("DELETE FROM main.course_marks WHERE " + absent);
-    counts.rows_removed += db_.changes();
-  }
-  if (had_marks) {
-    counts.marks_changed = upsert(db_, kMarks);
-  } else {
-    // Loading an empty table: building its secondary indexes once afterwards (one sort) is
-    // about twice as fast as updating them row by row. Whatever indexes the schema defines
-    // are recreated from their own SQL.
-    std::vector<std::pair<std::string, std::string>> indexes;  // name, CREATE statement
-    {
-      auto st = db_.prepare("SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND "
-                            "tbl_name = 'course_marks' AND sql IS NOT NULL");
-      while (st.step()) indexes.emplace_back(st.str(0), st.str(1));
+    // Marks. The students whose marks change are collected by triggers during the upsert (it
+    // already compares every staged row with the stored one), not by a second join over them:
+    // an unchanged nightly file then costs one pass instead of two. (No OR IGNORE in a trigger:
+    // the outer statement's conflict policy would override it.)
+    if (!had_marks) {
+      db_.exec("INSERT OR IGNORE INTO touched_students SELECT DISTINCT student_id FROM stage_course_marks");
+    } else {
+      db_.exec("CREATE TEMP TRIGGER stage_mark_inserted AFTER INSERT ON main.course_marks BEGIN "
+               "INSERT INTO touched_students SELECT new.student_id WHERE NOT EXISTS (SELECT 1 FROM "
+               "touched_students WHERE student_id = new.student_id); END");
+      db_.exec("CREATE TEMP TRIGGER stage_mark_updated AFTER UPDATE ON main.course_marks BEGIN "
+               "INSERT INTO touched_students SELECT new.student_id WHERE NOT EXISTS (SELECT 1 FROM "
+               "touched_students WHERE student_id = new.student_id); END");
     }
-    for (const auto& index : indexes) db_.exec("DROP INDEX main.\"" + index.first + "\"");
-    counts.marks_changed = upsert(db_, kMarks);
-    for (const auto& index : indexes) db_.exec(index.second);
-  }
-  if (had_marks) {
-    db_.exec("DROP TRIGGER temp.stage_mark_inserted");
-    db_.exec("DROP TRIGGER temp.stage_mark_updated");
+    if (mode == ImportMode::kFull) {
+      const std::string absent =
+          "(school_code, academic_year) IN (SELECT DISTINCT school_code, academic_year FROM "
+          "stage_course_marks) AND NOT " + keys_in_stage_marks;
+      db_.exec("INSERT OR IGNORE INTO touched_students SELECT DISTINCT student_id FROM "
+               "main.course_marks WHERE " + absent);
+      db_.exec("DELETE FROM main.course_marks WHERE " + absent);
+      counts.rows_removed += db_.changes();
+    }
+    if (had_marks) {
+      counts.marks_changed = upsert(db_, kMarks);
+    } else {
+      // Loading an empty table: building its secondary indexes once afterwards (one sort) is
+      // about twice as fast as updating them row by row. Whatever indexes the schema defines
+      // are recreated from their own SQL.
+      std::vector<std::pair<std::string, std::string>> indexes;  // name, CREATE statement
+      {
+        auto st = db_.prepare("SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND "
+                              "tbl_name = 'course_marks' AND sql IS NOT NULL");
+        while (st.step()) indexes.emplace_back(st.str(0), st.str(1));
+      }
+      for (const auto& index : indexes) db_.exec("DROP INDEX main.\"" + index.first + "\"");
+      counts.marks_changed = upsert(db_, kMarks);
+      for (const auto& index : indexes) db_.exec(index.second);
+    }
+    if (had_marks) {
+      db_.exec("DROP TRIGGER temp.stage_mark_inserted");
+      db_.exec("DROP TRIGGER temp.stage_mark_updated");
+    }
   }
 
   // A changed course re-evaluates everyone who took it (a scan of every mark: skipped when no

@@ -2,12 +2,16 @@
 // tables inside the caller's transaction, checked (duplicates, orphans) and then merged
 // into the real tables with set-based SQL, so the whole call applies at once or not at all.
 //
+// A first load (nothing stored yet) skips the staging of marks: they go straight into their
+// table (store/first_load_marks.h), which is most of what makes a first load fast.
+//
 // Order matters: the service feeds students, courses and programs before marks, so a mark
 // is judged against every student and course of the call ("orphans are judged after the
 // whole call is read") without holding the call in memory.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +22,8 @@
 namespace agmon::store {
 
 enum class ImportMode { kIncremental, kFull };
+
+class FirstLoadMarks;  // store/first_load_marks.h
 
 // A staged row displaced by a later row with the same natural key ("keep the last,
 // report the first").
@@ -55,6 +61,9 @@ struct StudentAmendment {
   std::optional<bool> hispanic, sed, swd, foster, homeless;
 };
 
+// The natural key of a mark as duplicates report it: "student|school|year|term|course".
+std::string mark_key_text(const core::CourseMark& m);
+
 class ImportStage {
  public:
   // Creates the TEMP staging tables. The caller holds the write transaction.
@@ -84,6 +93,14 @@ class ImportStage {
   // files contain that the files no longer have. Fills the TEMP table `touched_students`.
   MergeCounts merge(ImportMode mode, std::vector<StrandedMark>* stranded);
 
+  // A first load (no student and no mark stored when the stage was made) writes marks
+  // straight into course_marks (FirstLoadMarks) instead of staging them.
+  bool first_load() const { return first_load_ != nullptr; }
+  // First load only: keys of marks met again after their student's run of consecutive marks
+  // ended, one entry per meeting. add_mark() reported no displaced row for these (the earlier
+  // row is no longer known): the caller finds the earlier rows in its files.
+  std::vector<std::string> late_duplicate_marks() const;
+
   // Every student in the database (used when the school year moves on).
   void touch_all_students();
   // Students touched by the merge, ascending.
@@ -95,6 +112,7 @@ class ImportStage {
   Statement known_student_, known_course_;
   Statement amend_staged_, amend_stored_;  // prepared on the first amend_student()
   bool amend_prepared_ = false;
+  std::unique_ptr<FirstLoadMarks> first_load_;
 };
 
 }  // namespace agmon::store

@@ -1,0 +1,66 @@
+// FirstLoadMarks: the course marks of a first load (no student and no mark stored yet),
+// written straight into course_marks instead of being staged first.
+//
+// Staging exists to diff a call against what is stored. A first load has nothing to diff
+// against, so each mark is written once instead of three times (the staging table, its key
+// index, then the real table): on 1M marks that is most of an import's single-core SQLite
+// time. What staging also did, finding duplicate keys ("keep the last, report the first"),
+// is done here: a duplicate within its student's run of consecutive marks is found in memory;
+// a key met again after its student's run ended is a late duplicate, whose earlier rows the
+// caller finds by reading the files again (rare: SIS exports list a student's marks
+// together). The run, not the whole call, is held in memory.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "agmon/core/model.h"
+#include "agmon/store/database.h"
+#include "agmon/store/import_stage.h"
+
+namespace agmon::store {
+
+class FirstLoadMarks {
+ public:
+  // Drops course_marks' secondary indexes: finish() builds them once from the loaded table
+  // (one sort), about twice as fast as updating them row by row. The caller holds the write
+  // transaction, so a rollback brings them back.
+  explicit FirstLoadMarks(Database& db);
+
+  // Writes the mark; a duplicate key replaces the earlier row. Returns the displaced row when
+  // it was in the mark's run; a late duplicate is recorded in late_duplicates() instead.
+  std::optional<DisplacedRow> add(const core::CourseMark& m, const std::string& file, long line);
+
+  // Rebuilds the secondary indexes. Call once, after the last add().
+  void finish();
+
+  // Distinct keys written (a duplicate replaces a row, it adds none).
+  long rows_written() const { return rows_written_; }
+
+  // Natural keys (mark_key_text) met again after their student's run; one entry per meeting.
+  const std::vector<std::string>& late_duplicates() const { return late_; }
+
+ private:
+  struct RunEntry {  // one mark of the current run: the key beyond the student, and its row
+    std::string school, year, term, course;
+    size_t file = 0;  // index into files_
+    long line = 0;
+  };
+  RunEntry* find_in_run(const core::CourseMark& m);
+  void remember(const core::CourseMark& m, size_t file, long line);
+  size_t file_index(const std::string& file);
+
+  Database& db_;
+  Statement insert_, update_;
+  std::vector<std::pair<std::string, std::string>> indexes_;  // dropped: name, CREATE statement
+  std::string run_student_;
+  std::vector<RunEntry> run_;  // reused: entries past run_size_ keep their string buffers
+  size_t run_size_ = 0;
+  std::vector<std::string> files_;
+  std::vector<std::string> late_;
+  long rows_written_ = 0;
+  bool finished_ = false;
+};
+
+}  // namespace agmon::store

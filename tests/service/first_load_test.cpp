@@ -1,0 +1,137 @@
+// A first load (nothing stored yet) writes marks straight into their table instead of staging
+// them (store/first_load_marks.h). It must say exactly what a staged import says: the same
+// rows kept, the same duplicates and orphans reported, with the same lines and raw text, even
+// when a student's marks are not listed together.
+#include <catch2/catch.hpp>
+
+#include "agmon/service/importer.h"
+#include "agmon/store/database.h"
+#include "agmon/store/import_stage.h"
+#include "support/test_support.h"
+
+using namespace agmon;
+
+namespace {
+
+const char* kStudents =
+    "student_id,school_code,grade_level\n"
+    "S1,101,11\n"
+    "S2,101,12\n";
+const char* kCourses =
+    "school_code,local_course_id,course_title,ag_area,math_level\n"
+    "101,ENG11,English 11,b,\n"
+    "101,ALG2,Algebra 2,c,3\n";
+// Line 3 repeats line 2 within S1's run; S2 (line 4) and S1 (lines 5, 8) come back after their
+// runs ended, and line 8 repeats the key of lines 2 and 3 a third time; line 6 is an orphan.
+const char* kMarks =
+    "student_id,school_code,academic_year,term_code,local_course_id,grade_level_taken,mark\n"
+    "S1,101,2024-2025,S1,ENG11,11,B\n"
+    "S1,101,2024-2025,S1,ENG11,11,C\n"
+    "S2,101,2024-2025,FY,ALG2,12,C\n"
+    "S1,101,2024-2025,S2,ENG11,11,A-\n"
+    "S9,101,2024-2025,S1,ENG11,11,A\n"
+    "S2,101,2024-2025,FY,ALG2,12,B\n"
+    "S1,101,2024-2025,S1,ENG11,11,A\n";
+
+struct Db {
+  test::TempDir dir;
+  std::string path = dir.file("agmon.db");
+  service::Settings settings;
+
+  std::string write(const std::string& name, const std::string& text) {
+    test::write_file(dir.file(name), text);
+    return dir.file(name);
+  }
+  // The files below quarantine 4 of 11 rows on purpose: far over the default 1% limit.
+  service::ImportReport import(const std::vector<std::string>& files, double max_reject_rate = 0.9) {
+    service::ImportOptions o;
+    o.max_reject_rate = max_reject_rate;
+    return service::run_import(path, files, o, settings);
+  }
+  std::string query(const std::string& sql) {
+    auto d = store::Database::open(path);
+    REQUIRE(d.ok());
+    auto st = (*d)->prepare(sql);
+    REQUIRE(st.step());
+    return st.str(0);
+  }
+  bool first_load() {
+    auto d = store::Database::open(path);
+    REQUIRE(d.ok());
+    store::Transaction tx(**d);
+    return store::ImportStage(**d).first_load();
+  }
+};
+
+const char* kAllMarks =
+    "SELECT group_concat(student_id || ' ' || term_code || ' ' || local_course_id || ' ' || mark, "
+    "', ') FROM (SELECT * FROM course_marks ORDER BY 1, 2, 3, 4, 5)";
+
+// "line kind" for the marks file's quarantined rows, in report order.
+std::string marks_quarantine(const service::ImportReport& r) {
+  std::string out;
+  for (const auto& q : r.quarantined)
+    if (q.file == "course_marks.csv")
+      out += std::to_string(q.line) + (q.kind == ingest::RowErrorKind::kDuplicateKey ? " dup, " : " orphan, ");
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a first load keeps the last row of every key and reports each earlier row once") {
+  Db db;
+  REQUIRE(db.first_load());
+  auto r = db.import({db.write("students.csv", kStudents), db.write("courses.csv", kCourses),
+                      db.write("course_marks.csv", kMarks)});
+  REQUIRE(r.exit_code == service::kImportAppliedWithQuarantine);
+  CHECK(marks_quarantine(r) == "2 dup, 3 dup, 4 dup, 6 orphan, ");
+  for (const auto& q : r.quarantined) {
+    if (q.line == 3) {
+      CHECK(q.raw == "S1,101,2024-2025,S1,ENG11,11,C");
+      CHECK(q.value == "S1|101|2024-2025|S1|ENG11");
+    }
+    if (q.line == 4) CHECK(q.value == "S2|101|2024-2025|FY|ALG2");
+  }
+  CHECK(db.query(kAllMarks) == "S1 S1 ENG11 A, S1 S2 ENG11 A-, S2 FY ALG2 B");
+  // 2 students + 2 courses + 7 marks read; 4 marks quarantined.
+  CHECK(r.rows_read == 11);
+  CHECK(r.rows_applied == 7);
+  CHECK_FALSE(db.first_load());
+}
+
+TEST_CASE("a first load reports what the staged import of the same marks reports") {
+  Db first, staged;
+  auto a = first.import({first.write("students.csv", kStudents), first.write("courses.csv", kCourses),
+                         first.write("course_marks.csv", kMarks)});
+  // The students and courses go in first, so the marks are staged and merged.
+  REQUIRE(staged.import({staged.write("students.csv", kStudents), staged.write("courses.csv", kCourses)})
+              .exit_code == service::kImportApplied);
+  REQUIRE_FALSE(staged.first_load());
+  auto b = staged.import({staged.write("course_marks.csv", kMarks)});
+  CHECK(marks_quarantine(a) == marks_quarantine(b));
+  CHECK(first.query(kAllMarks) == staged.query(kAllMarks));
+  CHECK(a.rows_applied - 4 == b.rows_applied);  // b read no students or courses
+  CHECK(first.query("SELECT group_concat(student_id || ':' || uc_complete) FROM student_evaluations") ==
+        staged.query("SELECT group_concat(student_id || ':' || uc_complete) FROM student_evaluations"));
+}
+
+TEST_CASE("a first load rebuilds the marks index, and a refused one leaves the schema as it was") {
+  const char* kIndex =
+      "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'course_marks_school_year'";
+  Db refused;
+  auto r = refused.import({refused.write("students.csv", kStudents), refused.write("courses.csv", kCourses),
+                           refused.write("course_marks.csv", kMarks)},
+                          0.05);  // 4 of 11 rows quarantined: refused
+  CHECK(r.exit_code == service::kImportRejected);
+  CHECK(refused.query("SELECT count(*) FROM course_marks") == "0");
+  CHECK(refused.query(kIndex) == "1");
+  CHECK(refused.first_load());
+
+  Db loaded;
+  REQUIRE(loaded.import({loaded.write("students.csv", kStudents), loaded.write("courses.csv", kCourses),
+                         loaded.write("course_marks.csv", kMarks)}).exit_code ==
+          service::kImportAppliedWithQuarantine);
+  CHECK(loaded.query(kIndex) == "1");
+  CHECK(loaded.query("SELECT count(*) FROM course_marks INDEXED BY course_marks_school_year "
+                     "WHERE school_code = '101' AND academic_year = '2024-2025'") == "3");
+}
