@@ -1,8 +1,9 @@
-// The preset zlib dictionary of packed student reports (report_codec.cpp): a report's keys,
+// The preset dictionary of packed student reports (report_codec.cpp), used as raw content by
+// both stored formats (zstd frames now, zlib streams from older databases): a report's keys,
 // its A-G area objects and one course entry per recurring reason phrase, so even a short
-// report compresses well. FROZEN: packed reports name it by its Adler-32 (0xeda98175);
-// editing one byte makes every stored report unreadable. To improve it, add a second
-// dictionary and pick by Adler-32 when unpacking.
+// report compresses well. FROZEN: editing one byte makes every stored report unreadable
+// (zlib streams name it by its Adler-32, 0xeda98175; zstd frames carry no dictionary id). To
+// improve it, add a second dictionary in zstd's own format, whose id its frames then carry.
 #pragma once
 
 namespace agmon::store::report_dictionary {
