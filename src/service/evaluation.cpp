@@ -99,10 +99,14 @@ long evaluate_touched(store::Database& db, const Settings& settings, const std::
   core::Catalog catalog(students.all_courses());
   const core::RuleSet& rules = settings.rules();
   StudentAlertStager stager(db, settings, year);
-  // agmon.eval.threads: evaluation threads (0 = one per core, at most 4; 1 = on this thread).
+  // agmon.eval.threads: threads evaluating beside this one, which reads and saves (0 = one per
+  // core but this thread's, at least 1, at most 4; 1 = on this thread, no pipeline). On two
+  // cores one worker is faster than two: with two, three threads share two cores and this
+  // thread, the pipeline's SQLite half, gets two thirds of one.
   int wanted = settings.get_int("agmon.eval.threads", 0);
-  unsigned threads = wanted > 0 ? static_cast<unsigned>(wanted)
-                                : std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+  unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  unsigned threads = wanted > 0 ? static_cast<unsigned>(wanted) : std::clamp(cores - 1, 1u, 4u);
+  bool on_this_thread = wanted == 1;
   long count = 0;
   // A pipeline: while batch k is evaluated on worker threads, this thread saves batch k-1 and
   // reads batch k+1 from SQLite (the reads and writes are about a third of the work).
@@ -129,7 +133,7 @@ long evaluate_touched(store::Database& db, const Settings& settings, const std::
     // Students arrive in ascending id order, so a batch is the id range of its ends. No
     // findings() call runs now (the previous batch was joined above).
     stager.load_students(in_flight.front().student.student_id, in_flight.back().student.student_id);
-    if (threads <= 1) {
+    if (on_this_thread) {
       evaluate_batch(in_flight, catalog, rules, year, stager, 1);
       job = std::async(std::launch::deferred, [] {});
     } else {
