@@ -1,5 +1,6 @@
 // CalpadsCallState (see calpads_call_state.h), and RecordSink::calpads_state(), which creates
-// it on first use so sinks that never see a CALPADS file pay nothing.
+// it on first use so sinks that never see a CALPADS file pay nothing (share_calpads_state_of
+// creates it early: a stand-in sink on another thread must not create it lazily).
 #include "agmon/ingest/calpads_call_state.h"
 
 #include "agmon/ingest/record_sink.h"
@@ -9,6 +10,11 @@ namespace agmon::ingest {
 CalpadsCallState& RecordSink::calpads_state() {
   if (!calpads_state_) calpads_state_ = std::make_shared<CalpadsCallState>();
   return *calpads_state_;
+}
+
+void RecordSink::share_calpads_state_of(RecordSink& owner) {
+  if (!owner.calpads_state_) owner.calpads_state_ = std::make_shared<CalpadsCallState>();
+  calpads_state_ = owner.calpads_state_;
 }
 
 std::string CalpadsCallState::join(std::string_view a, std::string_view b) {

@@ -25,6 +25,7 @@
 #include "service/clock.h"
 #include "service/import_log.h"
 #include "service/late_duplicates.h"
+#include "service/parse_pipeline.h"
 #include "service/staging_sink.h"
 
 namespace agmon::service {
@@ -217,7 +218,7 @@ ImportReport run_import(const std::string& db_path, const std::vector<std::strin
       po.config = &settings.config();
       po.display_name = in.display;
       if (options.progress) options.progress("reading " + in.display);
-      auto stats = ingest::parse_file(in.path, po, sink);
+      auto stats = parse_file_pipelined(in.path, po, sink);  // parses while the sink stages
       fr.sha256 = sha256.get();
       if (!stats) {
         tx.rollback();

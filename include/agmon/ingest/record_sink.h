@@ -92,6 +92,13 @@ class RecordSink {
   // serves one call, so the state lives here; created on first use (calpads_call_state.cpp).
   CalpadsCallState& calpads_state();
 
+ protected:
+  // For a sink that stands in for `owner` while a file is parsed on another thread (the
+  // service's parse pipeline): from now on both reach one call state, created here if the
+  // owner had none yet, so that file sees and extends what the call's earlier files
+  // established. Only one thread may use the state at a time.
+  void share_calpads_state_of(RecordSink& owner);
+
  private:
   std::shared_ptr<CalpadsCallState> calpads_state_;
 };
