@@ -1,6 +1,8 @@
 #include "agmon/service/evaluation.h"
 
 #include <algorithm>
+#include <atomic>
+#include <memory>
 #include <future>
 #include <thread>
 
@@ -54,35 +56,46 @@ store::EvaluationRow to_row(const core::Student& s, const core::StudentReport& r
   return r;
 }
 
-void evaluate_batch(std::vector<Pending>& batch, const core::Catalog& catalog,
-                    const core::RuleSet& rules, const std::string& year,
-                    const StudentAlertStager& stager, unsigned threads) {
-  auto work = [&](size_t from, size_t to) {
-    for (size_t i = from; i < to; ++i) {
-      auto records = core::resolve_records(batch[i].student, batch[i].marks, catalog, year);
-      auto report = core::evaluate(batch[i].student, records, rules, year);
-      batch[i].row = to_row(batch[i].student, report);
-      // Packed here, in parallel, rather than by the single writing thread.
-      batch[i].row.report_packed = store::pack_report(batch[i].row.report_json);
-      batch[i].alerts = stager.findings(report);
-      // Free what the save does not need now, not when the batch is saved: the peak memory of
-      // an import is mostly these batches.
-      std::string().swap(batch[i].row.report_json);
-      std::vector<core::CourseMark>().swap(batch[i].marks);
-    }
-  };
-  // The evaluator is pure, so students evaluate in parallel; SQLite stays on the caller's thread.
-  if (batch.size() < 64 || threads <= 1) {
-    work(0, batch.size());
-    return;
-  }
-  std::vector<std::future<void>> jobs;
-  size_t per = (batch.size() + threads - 1) / threads;
-  for (size_t from = per; from < batch.size(); from += per)
-    jobs.push_back(std::async(std::launch::async, work, from, std::min(batch.size(), from + per)));
-  work(0, std::min(batch.size(), per));
-  for (auto& j : jobs) j.get();
+void evaluate_one(Pending& p, const core::Catalog& catalog, const core::RuleSet& rules,
+                  const std::string& year, const StudentAlertStager& stager) {
+  auto records = core::resolve_records(p.student, p.marks, catalog, year);
+  auto report = core::evaluate(p.student, records, rules, year);
+  p.row = to_row(p.student, report);
+  // Packed here, in parallel, rather than by the single writing thread.
+  p.row.report_packed = store::pack_report(p.row.report_json);
+  p.alerts = stager.findings(report);
+  // Free what the save does not need now, not when the batch is saved: the peak memory of an
+  // import is mostly these batches.
+  std::string().swap(p.row.report_json);
+  std::vector<core::CourseMark>().swap(p.marks);
 }
+
+// One batch being evaluated. Any number of threads take small chunks of its students until
+// none are left, so the importing thread lends a hand instead of waiting when the workers
+// are behind: it does its SQLite share first, then evaluates what remains. (Fixed shares
+// left it idle for a third of the phase on two cores.) The evaluator is pure, so students
+// evaluate in parallel; SQLite stays on the importing thread.
+class BatchEvaluation {
+ public:
+  BatchEvaluation(std::vector<Pending>& batch, const core::Catalog& catalog, const core::RuleSet& rules,
+                  const std::string& year, const StudentAlertStager& stager)
+      : batch_(batch), catalog_(catalog), rules_(rules), year_(year), stager_(stager) {}
+
+  void help() {
+    constexpr size_t kChunk = 8;
+    for (size_t from = next_.fetch_add(kChunk); from < batch_.size(); from = next_.fetch_add(kChunk))
+      for (size_t i = from; i < std::min(batch_.size(), from + kChunk); ++i)
+        evaluate_one(batch_[i], catalog_, rules_, year_, stager_);
+  }
+
+ private:
+  std::vector<Pending>& batch_;
+  const core::Catalog& catalog_;
+  const core::RuleSet& rules_;
+  const std::string& year_;
+  const StudentAlertStager& stager_;
+  std::atomic<size_t> next_{0};
+};
 
 }  // namespace
 
@@ -99,32 +112,37 @@ long evaluate_touched(store::Database& db, const Settings& settings, const std::
   core::Catalog catalog(students.all_courses());
   const core::RuleSet& rules = settings.rules();
   StudentAlertStager stager(db, settings, year);
-  // agmon.eval.threads: threads evaluating beside this one, which reads and saves (0 = one per
-  // core but this thread's, at least 1, at most 4; 1 = on this thread, no pipeline). On two
-  // cores one worker is faster than two: with two, three threads share two cores and this
-  // thread, the pipeline's SQLite half, gets two thirds of one.
+  // agmon.eval.threads: worker threads evaluating beside this one, which reads and saves and
+  // evaluates only what the workers have not taken (0 = one per core but this thread's, at
+  // least 1, at most 4; 1 = everything on this thread, no pipeline). On two cores one worker
+  // beats two: with two, three threads shared two cores and this one, the pipeline's SQLite
+  // half, got two thirds of one.
   int wanted = settings.get_int("agmon.eval.threads", 0);
   unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   unsigned threads = wanted > 0 ? static_cast<unsigned>(wanted) : std::clamp(cores - 1, 1u, 4u);
   bool on_this_thread = wanted == 1;
   long count = 0;
-  // A pipeline: while batch k is evaluated on worker threads, this thread saves batch k-1 and
-  // reads batch k+1 from SQLite (the reads and writes are about a third of the work).
+  // A pipeline: while batch k is evaluated on worker threads, this thread reads batch k+1 from
+  // SQLite, then helps finish batch k and saves it.
   std::vector<Pending> batch, in_flight;
-  std::future<void> job;  // evaluates in_flight; declared after it, so destroyed (joined) first
+  std::unique_ptr<BatchEvaluation> evaluating;  // of in_flight
+  std::vector<std::future<void>> workers;       // declared after both: destroyed (joined) first
   // A batch ends at 2048 students or 32768 marks (about 25 MB of marks), so memory stays
   // bounded whatever the transcripts' length.
   constexpr size_t kBatch = 2048, kBatchMarks = 32768;
   size_t batch_marks = 0;
   auto save_in_flight = [&] {
-    if (!job.valid()) return;
-    job.get();
+    if (!evaluating) return;
+    evaluating->help();
+    for (auto& w : workers) w.get();
+    workers.clear();
     for (const auto& p : in_flight) {
       evaluations.save(p.row, import_id);
       stager.stage(p.alerts);
     }
     count += static_cast<long>(in_flight.size());
     in_flight.clear();
+    evaluating.reset();
   };
   auto flush = [&] {
     save_in_flight();
@@ -133,14 +151,10 @@ long evaluate_touched(store::Database& db, const Settings& settings, const std::
     // Students arrive in ascending id order, so a batch is the id range of its ends. No
     // findings() call runs now (the previous batch was joined above).
     stager.load_students(in_flight.front().student.student_id, in_flight.back().student.student_id);
-    if (on_this_thread) {
-      evaluate_batch(in_flight, catalog, rules, year, stager, 1);
-      job = std::async(std::launch::deferred, [] {});
-    } else {
-      job = std::async(std::launch::async, [&, threads] {
-        evaluate_batch(in_flight, catalog, rules, year, stager, threads);
-      });
-    }
+    evaluating = std::make_unique<BatchEvaluation>(in_flight, catalog, rules, year, stager);
+    if (on_this_thread) return;  // save_in_flight() evaluates it all
+    for (unsigned t = 0; t < threads; ++t)
+      workers.push_back(std::async(std::launch::async, [&e = *evaluating] { e.help(); }));
   };
   students.for_each_touched([&](core::Student&& s, std::vector<core::CourseMark>&& marks) {
     batch_marks += marks.size();
