@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
-#include <memory>
 #include <future>
+#include <memory>
 #include <thread>
 
 #include "agmon/core/ag_evaluator.h"
@@ -77,13 +77,15 @@ void evaluate_one(Pending& p, const core::Catalog& catalog, const core::RuleSet&
 // evaluate in parallel; SQLite stays on the importing thread.
 class BatchEvaluation {
  public:
-  BatchEvaluation(std::vector<Pending>& batch, const core::Catalog& catalog, const core::RuleSet& rules,
-                  const std::string& year, const StudentAlertStager& stager)
+  BatchEvaluation(std::vector<Pending>& batch, const core::Catalog& catalog,
+                  const core::RuleSet& rules, const std::string& year,
+                  const StudentAlertStager& stager)
       : batch_(batch), catalog_(catalog), rules_(rules), year_(year), stager_(stager) {}
 
   void help() {
     constexpr size_t kChunk = 8;
-    for (size_t from = next_.fetch_add(kChunk); from < batch_.size(); from = next_.fetch_add(kChunk))
+    for (size_t from = next_.fetch_add(kChunk); from < batch_.size();
+         from = next_.fetch_add(kChunk))
       for (size_t i = from; i < std::min(batch_.size(), from + kChunk); ++i)
         evaluate_one(batch_[i], catalog_, rules_, year_, stager_);
   }

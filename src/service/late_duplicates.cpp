@@ -50,7 +50,8 @@ void report_late_duplicates(const std::vector<CallFile>& files, const ingest::Pa
   // row found within its student's run was reported already.
   std::set<Row> quarantined, reported;
   for (const auto& e : sink.errors())
-    (e.kind == ingest::RowErrorKind::kDuplicateKey ? reported : quarantined).emplace(e.file, e.line);
+    (e.kind == ingest::RowErrorKind::kDuplicateKey ? reported : quarantined)
+        .emplace(e.file, e.line);
   for (const auto& [key, rows] : finder.rows()) {
     std::vector<Row> loaded;
     for (const auto& r : rows)
@@ -58,7 +59,8 @@ void report_late_duplicates(const std::vector<CallFile>& files, const ingest::Pa
     if (loaded.empty()) continue;
     loaded.pop_back();  // the last row of a key is the one kept
     for (const auto& r : loaded)
-      if (!reported.count(r)) sink.report_late_displaced(store::DisplacedRow{r.first, r.second, key}, "course mark");
+      if (!reported.count(r))
+        sink.report_late_displaced(store::DisplacedRow{r.first, r.second, key}, "course mark");
   }
 }
 

@@ -8,8 +8,9 @@ using stage::kMarks;
 
 FirstLoadMarks::FirstLoadMarks(Database& db) : db_(db) {
   {
-    auto st = db_.prepare("SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND "
-                          "tbl_name = 'course_marks' AND sql IS NOT NULL");
+    auto st = db_.prepare(
+        "SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND "
+        "tbl_name = 'course_marks' AND sql IS NOT NULL");
     while (st.step()) indexes_.emplace_back(st.str(0), st.str(1));
   }
   for (const auto& index : indexes_) db_.exec("DROP INDEX main.\"" + index.first + "\"");
@@ -20,9 +21,11 @@ FirstLoadMarks::FirstLoadMarks(Database& db) : db_(db) {
   std::string sets;
   for (size_t c = 0; c < kMarks.columns.size(); ++c) {
     if (stage::is_key(kMarks, kMarks.columns[c])) continue;
-    sets += std::string(sets.empty() ? "" : ", ") + kMarks.columns[c] + " = ?" + std::to_string(c + 1);
+    sets +=
+        std::string(sets.empty() ? "" : ", ") + kMarks.columns[c] + " = ?" + std::to_string(c + 1);
   }
-  update_ = db_.prepare("UPDATE main.course_marks SET " + sets + " WHERE " + stage::key_params(kMarks));
+  update_ =
+      db_.prepare("UPDATE main.course_marks SET " + sets + " WHERE " + stage::key_params(kMarks));
 }
 
 size_t FirstLoadMarks::file_index(const std::string& file) {

@@ -97,7 +97,6 @@ std::string race_codes_text(const std::vector<int>& codes) {
   return out;
 }
 
-
 // Upserts staged rows into the real table, updating only rows that differ. Returns changes.
 long upsert(Database& db, const TableSpec& t, const std::string& extra_where = "") {
   std::string sets;

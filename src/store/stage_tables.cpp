@@ -4,11 +4,12 @@
 
 namespace agmon::store::stage {
 
-const TableSpec kStudents{"students",
-                          {"student_id", "school_code", "grade_level", "ssid", "academic_year",
-                           "counselor_id", "last_name", "first_name", "birth_date", "gender",
-                           "hispanic", "race_codes", "el_status", "sed", "swd", "foster", "homeless"},
-                          {"student_id"}};
+const TableSpec kStudents{
+    "students",
+    {"student_id", "school_code", "grade_level", "ssid", "academic_year", "counselor_id",
+     "last_name", "first_name", "birth_date", "gender", "hispanic", "race_codes", "el_status",
+     "sed", "swd", "foster", "homeless"},
+    {"student_id"}};
 const TableSpec kCourses{
     "courses",
     {"school_code", "local_course_id", "academic_year", "course_title", "ag_area", "rigor",
@@ -62,7 +63,9 @@ void bind_mark(Statement& st, const core::CourseMark& m) {
   st.bind_static(4, m.term_code).bind_static(5, m.local_course_id).bind(6, m.grade_level_taken);
   st.bind_static(7, m.mark).bind_static(8, m.credits_attempted).bind_static(9, m.credits_earned);
   st.bind_static(10, m.section_id).bind_static(11, m.ssid).bind_static(12, m.source);
-  st.bind_static(13, m.status).bind(14, area_text(m.ag_area_override)).bind_static(15, m.repeat_of_term);
+  st.bind_static(13, m.status)
+      .bind(14, area_text(m.ag_area_override))
+      .bind_static(15, m.repeat_of_term);
 }
 
 }  // namespace agmon::store::stage

@@ -43,7 +43,8 @@ struct Db {
     return dir.file(name);
   }
   // The files below quarantine 4 of 11 rows on purpose: far over the default 1% limit.
-  service::ImportReport import(const std::vector<std::string>& files, double max_reject_rate = 0.9) {
+  service::ImportReport import(const std::vector<std::string>& files,
+                               double max_reject_rate = 0.9) {
     service::ImportOptions o;
     o.max_reject_rate = max_reject_rate;
     return service::run_import(path, files, o, settings);
@@ -72,7 +73,8 @@ std::string marks_quarantine(const service::ImportReport& r) {
   std::string out;
   for (const auto& q : r.quarantined)
     if (q.file == "course_marks.csv")
-      out += std::to_string(q.line) + (q.kind == ingest::RowErrorKind::kDuplicateKey ? " dup, " : " orphan, ");
+      out += std::to_string(q.line) +
+             (q.kind == ingest::RowErrorKind::kDuplicateKey ? " dup, " : " orphan, ");
   return out;
 }
 
@@ -101,36 +103,45 @@ TEST_CASE("a first load keeps the last row of every key and reports each earlier
 
 TEST_CASE("a first load reports what the staged import of the same marks reports") {
   Db first, staged;
-  auto a = first.import({first.write("students.csv", kStudents), first.write("courses.csv", kCourses),
-                         first.write("course_marks.csv", kMarks)});
+  auto a =
+      first.import({first.write("students.csv", kStudents), first.write("courses.csv", kCourses),
+                    first.write("course_marks.csv", kMarks)});
   // The students and courses go in first, so the marks are staged and merged.
-  REQUIRE(staged.import({staged.write("students.csv", kStudents), staged.write("courses.csv", kCourses)})
-              .exit_code == service::kImportApplied);
+  REQUIRE(
+      staged
+          .import({staged.write("students.csv", kStudents), staged.write("courses.csv", kCourses)})
+          .exit_code == service::kImportApplied);
   REQUIRE_FALSE(staged.first_load());
   auto b = staged.import({staged.write("course_marks.csv", kMarks)});
   CHECK(marks_quarantine(a) == marks_quarantine(b));
   CHECK(first.query(kAllMarks) == staged.query(kAllMarks));
   CHECK(a.rows_applied - 4 == b.rows_applied);  // b read no students or courses
-  CHECK(first.query("SELECT group_concat(student_id || ':' || uc_complete) FROM student_evaluations") ==
-        staged.query("SELECT group_concat(student_id || ':' || uc_complete) FROM student_evaluations"));
+  CHECK(first.query(
+            "SELECT group_concat(student_id || ':' || uc_complete) FROM student_evaluations") ==
+        staged.query(
+            "SELECT group_concat(student_id || ':' || uc_complete) FROM student_evaluations"));
 }
 
 TEST_CASE("a first load rebuilds the marks index, and a refused one leaves the schema as it was") {
   const char* kIndex =
-      "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'course_marks_school_year'";
+      "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = "
+      "'course_marks_school_year'";
   Db refused;
-  auto r = refused.import({refused.write("students.csv", kStudents), refused.write("courses.csv", kCourses),
-                           refused.write("course_marks.csv", kMarks)},
-                          0.05);  // 4 of 11 rows quarantined: refused
+  auto r = refused.import(
+      {refused.write("students.csv", kStudents), refused.write("courses.csv", kCourses),
+       refused.write("course_marks.csv", kMarks)},
+      0.05);  // 4 of 11 rows quarantined: refused
   CHECK(r.exit_code == service::kImportRejected);
   CHECK(refused.query("SELECT count(*) FROM course_marks") == "0");
   CHECK(refused.query(kIndex) == "1");
   CHECK(refused.first_load());
 
   Db loaded;
-  REQUIRE(loaded.import({loaded.write("students.csv", kStudents), loaded.write("courses.csv", kCourses),
-                         loaded.write("course_marks.csv", kMarks)}).exit_code ==
-          service::kImportAppliedWithQuarantine);
+  REQUIRE(
+      loaded
+          .import({loaded.write("students.csv", kStudents), loaded.write("courses.csv", kCourses),
+                   loaded.write("course_marks.csv", kMarks)})
+          .exit_code == service::kImportAppliedWithQuarantine);
   CHECK(loaded.query(kIndex) == "1");
   CHECK(loaded.query("SELECT count(*) FROM course_marks INDEXED BY course_marks_school_year "
                      "WHERE school_code = '101' AND academic_year = '2024-2025'") == "3");
