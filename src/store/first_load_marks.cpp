@@ -7,13 +7,6 @@ namespace agmon::store {
 using stage::kMarks;
 
 FirstLoadMarks::FirstLoadMarks(Database& db) : db_(db) {
-  {
-    auto st = db_.prepare(
-        "SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND "
-        "tbl_name = 'course_marks' AND sql IS NOT NULL");
-    while (st.step()) indexes_.emplace_back(st.str(0), st.str(1));
-  }
-  for (const auto& index : indexes_) db_.exec("DROP INDEX main.\"" + index.first + "\"");
   std::string params;
   for (size_t i = 0; i < kMarks.columns.size(); ++i) params += i ? ",?" : "?";
   insert_ = db_.prepare("INSERT OR IGNORE INTO main.course_marks(" + stage::join(kMarks.columns) +
@@ -26,6 +19,17 @@ FirstLoadMarks::FirstLoadMarks(Database& db) : db_(db) {
   }
   update_ =
       db_.prepare("UPDATE main.course_marks SET " + sets + " WHERE " + stage::key_params(kMarks));
+}
+
+void FirstLoadMarks::drop_indexes() {
+  {
+    auto st = db_.prepare(
+        "SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND "
+        "tbl_name = 'course_marks' AND sql IS NOT NULL");
+    while (st.step()) indexes_.emplace_back(st.str(0), st.str(1));
+  }
+  for (const auto& index : indexes_) db_.exec("DROP INDEX main.\"" + index.first + "\"");
+  indexes_dropped_ = true;
 }
 
 size_t FirstLoadMarks::file_index(const std::string& file) {
@@ -56,6 +60,7 @@ void FirstLoadMarks::remember(const core::CourseMark& m, size_t file, long line)
 
 std::optional<DisplacedRow> FirstLoadMarks::add(const core::CourseMark& m, const std::string& file,
                                                 long line) {
+  if (!indexes_dropped_) drop_indexes();
   if (m.student_id != run_student_) {
     run_student_ = m.student_id;
     run_size_ = 0;
@@ -84,7 +89,7 @@ std::optional<DisplacedRow> FirstLoadMarks::add(const core::CourseMark& m, const
 }
 
 void FirstLoadMarks::finish() {
-  if (finished_) return;
+  if (finished_ || !indexes_dropped_) return;
   finished_ = true;
   for (const auto& index : indexes_) db_.exec(index.second);
 }

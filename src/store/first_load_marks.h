@@ -23,16 +23,17 @@ namespace agmon::store {
 
 class FirstLoadMarks {
  public:
-  // Drops course_marks' secondary indexes: finish() builds them once from the loaded table
-  // (one sort), about twice as fast as updating them row by row. The caller holds the write
-  // transaction, so a rollback brings them back.
+  // The first add() drops course_marks' secondary indexes: finish() builds them once from the
+  // loaded table (one sort), about twice as fast as updating them row by row. The caller
+  // holds the write transaction, so a rollback brings them back; a call that adds no mark
+  // leaves the schema alone.
   explicit FirstLoadMarks(Database& db);
 
   // Writes the mark; a duplicate key replaces the earlier row. Returns the displaced row when
   // it was in the mark's run; a late duplicate is recorded in late_duplicates() instead.
   std::optional<DisplacedRow> add(const core::CourseMark& m, const std::string& file, long line);
 
-  // Rebuilds the secondary indexes. Call once, after the last add().
+  // Rebuilds the secondary indexes. Call after the last add(), before the commit.
   void finish();
 
   // Distinct keys written (a duplicate replaces a row, it adds none).
@@ -47,6 +48,7 @@ class FirstLoadMarks {
     size_t file = 0;  // index into files_
     long line = 0;
   };
+  void drop_indexes();
   RunEntry* find_in_run(const core::CourseMark& m);
   void remember(const core::CourseMark& m, size_t file, long line);
   size_t file_index(const std::string& file);
@@ -60,6 +62,7 @@ class FirstLoadMarks {
   std::vector<std::string> files_;
   std::vector<std::string> late_;
   long rows_written_ = 0;
+  bool indexes_dropped_ = false;
   bool finished_ = false;
 };
 

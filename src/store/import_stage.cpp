@@ -121,7 +121,8 @@ ImportStage::ImportStage(Database& db) : db_(db) {
     auto empty = db_.prepare("SELECT NOT EXISTS(SELECT 1 FROM main.students) AND "
                              "NOT EXISTS(SELECT 1 FROM main.course_marks)");
     nothing_stored = empty.step() && empty.integer(0) != 0;
-  }  // finalised: a pending statement would lock the table the first load drops indexes of
+  }  // finalised here: a statement still pending would lock the table whose index the first
+     // load drops
   if (nothing_stored) first_load_ = std::make_unique<FirstLoadMarks>(db_);
   for (const TableSpec* t : {&kStudents, &kCourses, &kMarks, &kPrograms}) {
     db_.exec("DROP TABLE IF EXISTS temp." + stage_name(*t));

@@ -136,6 +136,11 @@ TEST_CASE("a first load rebuilds the marks index, and a refused one leaves the s
   CHECK(refused.query(kIndex) == "1");
   CHECK(refused.first_load());
 
+  Db roster;  // a first call without marks leaves the schema alone
+  REQUIRE(roster.import({roster.write("students.csv", kStudents)}).exit_code ==
+          service::kImportApplied);
+  CHECK(roster.query(kIndex) == "1");
+
   Db loaded;
   REQUIRE(
       loaded
