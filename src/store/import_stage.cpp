@@ -1,5 +1,7 @@
 #include "agmon/store/import_stage.h"
 
+#include <map>
+
 #include "store/first_load_marks.h"
 #include "store/stage_tables.h"
 
@@ -38,13 +40,20 @@ std::string differs(const TableSpec& t, const std::string& a, const std::string&
   return out.empty() ? "0" : out;
 }
 
+// The stage is keyed by the natural key (WITHOUT ROWID): one B-tree write a row instead of a
+// table row plus a unique-index entry, and the merge reads it in key order as it lies. Each
+// column keeps the real table's declared type, so the diff compares values alike.
 void create_stage(Database& db, const TableSpec& t) {
-  db.exec("CREATE TEMP TABLE " + stage_name(t) + " AS SELECT " + join(t.columns) + " FROM " +
-          t.table + " WHERE 0");
-  db.exec("ALTER TABLE temp." + stage_name(t) + " ADD COLUMN src_file TEXT");
-  db.exec("ALTER TABLE temp." + stage_name(t) + " ADD COLUMN src_line INTEGER");
-  db.exec("CREATE UNIQUE INDEX temp." + stage_name(t) + "_key ON " + stage_name(t) + "(" +
-          join(t.key) + ")");
+  std::map<std::string, std::string> types;
+  {
+    auto info = db.prepare("SELECT name, type FROM pragma_table_info(?1, 'main')");
+    info.bind(1, t.table);
+    while (info.step()) types[info.str(0)] = info.str(1);
+  }
+  std::string columns;
+  for (auto c : t.columns) columns += std::string(c) + " " + types[c] + ", ";
+  db.exec("CREATE TEMP TABLE " + stage_name(t) + " (" + columns +
+          "src_file TEXT, src_line INTEGER, PRIMARY KEY (" + join(t.key) + ")) WITHOUT ROWID");
 }
 
 std::string insert_sql(const TableSpec& t, const char* verb) {
