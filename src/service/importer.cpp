@@ -206,6 +206,9 @@ ImportReport run_import(const std::string& db_path, const std::vector<std::strin
     StagingSink sink(stage);
 
     // 2. Parse, validate and stage every file.
+    ingest::ParseOptions parse_options;  // each file adds its display name
+    parse_options.marks = &settings.marks();
+    parse_options.config = &settings.config();
     for (const auto& in : inputs) {
       sink.set_file(in.display);
       ImportFileReport fr;
@@ -213,9 +216,7 @@ ImportReport run_import(const std::string& db_path, const std::vector<std::strin
       fr.kind = std::string(ingest::file_kind_name(in.kind));
       // The checksum reads the whole file once more: on another core, while this one parses.
       auto sha256 = std::async(std::launch::async, sha256_of, in.path);
-      ingest::ParseOptions po;
-      po.marks = &settings.marks();
-      po.config = &settings.config();
+      ingest::ParseOptions po = parse_options;
       po.display_name = in.display;
       if (options.progress) options.progress("reading " + in.display);
       auto stats = parse_file_pipelined(in.path, po, sink);  // parses while the sink stages
@@ -233,10 +234,7 @@ ImportReport run_import(const std::string& db_path, const std::vector<std::strin
     if (auto late = stage.late_duplicate_marks(); !late.empty()) {
       std::vector<CallFile> files;
       for (const auto& in : inputs) files.push_back({in.path, in.display});
-      ingest::ParseOptions po;
-      po.marks = &settings.marks();
-      po.config = &settings.config();
-      report_late_duplicates(files, po, late, sink);
+      report_late_duplicates(files, parse_options, late, sink);
     }
     fill_raw_text(inputs, sink.errors(), sink.needs_raw());
     sort_by_file_and_line(inputs, sink.errors());

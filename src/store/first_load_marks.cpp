@@ -7,10 +7,8 @@ namespace agmon::store {
 using stage::kMarks;
 
 FirstLoadMarks::FirstLoadMarks(Database& db) : db_(db) {
-  std::string params;
-  for (size_t i = 0; i < kMarks.columns.size(); ++i) params += i ? ",?" : "?";
   insert_ = db_.prepare("INSERT OR IGNORE INTO main.course_marks(" + stage::join(kMarks.columns) +
-                        ") VALUES (" + params + ")");
+                        ") VALUES (" + stage::placeholders(kMarks.columns.size()) + ")");
   std::string sets;
   for (size_t c = 0; c < kMarks.columns.size(); ++c) {
     if (stage::is_key(kMarks, kMarks.columns[c])) continue;
@@ -19,17 +17,6 @@ FirstLoadMarks::FirstLoadMarks(Database& db) : db_(db) {
   }
   update_ =
       db_.prepare("UPDATE main.course_marks SET " + sets + " WHERE " + stage::key_params(kMarks));
-}
-
-void FirstLoadMarks::drop_indexes() {
-  {
-    auto st = db_.prepare(
-        "SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND "
-        "tbl_name = 'course_marks' AND sql IS NOT NULL");
-    while (st.step()) indexes_.emplace_back(st.str(0), st.str(1));
-  }
-  for (const auto& index : indexes_) db_.exec("DROP INDEX main.\"" + index.first + "\"");
-  indexes_dropped_ = true;
 }
 
 size_t FirstLoadMarks::file_index(const std::string& file) {
@@ -60,7 +47,7 @@ void FirstLoadMarks::remember(const core::CourseMark& m, size_t file, long line)
 
 std::optional<DisplacedRow> FirstLoadMarks::add(const core::CourseMark& m, const std::string& file,
                                                 long line) {
-  if (!indexes_dropped_) drop_indexes();
+  if (!indexes_.dropped()) indexes_.drop(db_, "course_marks");
   if (m.student_id != run_student_) {
     run_student_ = m.student_id;
     run_size_ = 0;
@@ -89,9 +76,7 @@ std::optional<DisplacedRow> FirstLoadMarks::add(const core::CourseMark& m, const
 }
 
 void FirstLoadMarks::finish() {
-  if (finished_ || !indexes_dropped_) return;
-  finished_ = true;
-  for (const auto& index : indexes_) db_.exec(index.second);
+  indexes_.rebuild(db_);
 }
 
 }  // namespace agmon::store

@@ -18,15 +18,14 @@
 #include "agmon/core/model.h"
 #include "agmon/store/database.h"
 #include "agmon/store/import_stage.h"
+#include "store/stage_tables.h"
 
 namespace agmon::store {
 
 class FirstLoadMarks {
  public:
-  // The first add() drops course_marks' secondary indexes: finish() builds them once from the
-  // loaded table (one sort), about twice as fast as updating them row by row. The caller
-  // holds the write transaction, so a rollback brings them back; a call that adds no mark
-  // leaves the schema alone.
+  // The first add() drops course_marks' secondary indexes and finish() builds them again
+  // (stage::DeferredIndexes); a call that adds no mark leaves the schema alone.
   explicit FirstLoadMarks(Database& db);
 
   // Writes the mark; a duplicate key replaces the earlier row. Returns the displaced row when
@@ -48,22 +47,19 @@ class FirstLoadMarks {
     size_t file = 0;  // index into files_
     long line = 0;
   };
-  void drop_indexes();
   RunEntry* find_in_run(const core::CourseMark& m);
   void remember(const core::CourseMark& m, size_t file, long line);
   size_t file_index(const std::string& file);
 
   Database& db_;
   Statement insert_, update_;
-  std::vector<std::pair<std::string, std::string>> indexes_;  // dropped: name, CREATE statement
+  stage::DeferredIndexes indexes_;
   std::string run_student_;
   std::vector<RunEntry> run_;  // reused: entries past run_size_ keep their string buffers
   size_t run_size_ = 0;
   std::vector<std::string> files_;
   std::vector<std::string> late_;
   long rows_written_ = 0;
-  bool indexes_dropped_ = false;
-  bool finished_ = false;
 };
 
 }  // namespace agmon::store

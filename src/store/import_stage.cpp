@@ -57,10 +57,8 @@ void create_stage(Database& db, const TableSpec& t) {
 }
 
 std::string insert_sql(const TableSpec& t, const char* verb) {
-  std::string params;
-  for (size_t i = 0; i < t.columns.size() + 2; ++i) params += i ? ",?" : "?";
   return std::string(verb) + " INTO " + stage_name(t) + "(" + join(t.columns) +
-         ", src_file, src_line) VALUES (" + params + ")";
+         ", src_file, src_line) VALUES (" + stage::placeholders(t.columns.size() + 2) + ")";
 }
 
 // Inserts a staged row; on a key collision replaces it and reports the row it displaced.
@@ -368,18 +366,11 @@ MergeCounts ImportStage::merge(ImportMode mode, std::vector<StrandedMark>* stran
     if (had_marks) {
       counts.marks_changed = upsert(db_, kMarks);
     } else {
-      // Loading an empty table: building its secondary indexes once afterwards (one sort) is
-      // about twice as fast as updating them row by row. Whatever indexes the schema defines
-      // are recreated from their own SQL.
-      std::vector<std::pair<std::string, std::string>> indexes;  // name, CREATE statement
-      {
-        auto st = db_.prepare("SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND "
-                              "tbl_name = 'course_marks' AND sql IS NOT NULL");
-        while (st.step()) indexes.emplace_back(st.str(0), st.str(1));
-      }
-      for (const auto& index : indexes) db_.exec("DROP INDEX main.\"" + index.first + "\"");
+      // Loading an empty table: its secondary indexes are built once, after the load.
+      stage::DeferredIndexes indexes;
+      indexes.drop(db_, "course_marks");
       counts.marks_changed = upsert(db_, kMarks);
-      for (const auto& index : indexes) db_.exec(index.second);
+      indexes.rebuild(db_);
     }
     if (had_marks) {
       db_.exec("DROP TRIGGER temp.stage_mark_inserted");

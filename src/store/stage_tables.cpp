@@ -42,6 +42,12 @@ bool is_key(const TableSpec& t, const char* col) {
   return false;
 }
 
+std::string placeholders(size_t n) {
+  std::string out;
+  for (size_t i = 0; i < n; ++i) out += i ? ",?" : "?";
+  return out;
+}
+
 std::string key_params(const TableSpec& t) {
   std::string where;
   for (size_t i = 0; i < t.key.size(); ++i) {
@@ -66,6 +72,23 @@ void bind_mark(Statement& st, const core::CourseMark& m) {
   st.bind_static(13, m.status)
       .bind(14, area_text(m.ag_area_override))
       .bind_static(15, m.repeat_of_term);
+}
+
+void DeferredIndexes::drop(Database& db, const char* table) {
+  {
+    auto st = db.prepare(
+        "SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name = ?1 AND "
+        "sql IS NOT NULL");
+    st.bind(1, table);
+    while (st.step()) indexes_.emplace_back(st.str(0), st.str(1));
+  }
+  for (const auto& index : indexes_) db.exec("DROP INDEX main.\"" + index.first + "\"");
+  dropped_ = true;
+}
+
+void DeferredIndexes::rebuild(Database& db) {
+  for (const auto& index : indexes_) db.exec(index.second);
+  indexes_.clear();
 }
 
 }  // namespace agmon::store::stage
