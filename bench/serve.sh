@@ -3,8 +3,12 @@
 # (random ids, a valid admin token, audit rows written) on `agmon serve`, against
 # bench/trivial_server (the same Poco server settings, one handler returning a constant JSON
 # body), both on 127.0.0.1, measured with `wrk -t2 -c32 -d10s --latency` in the same run.
-# Targets: agmon >= 70% of the trivial server's requests/s, p99 < 20 ms. For context it also
-# measures the trivial server padded to the size of a student report (same bytes on the wire).
+# Both servers get the same requests from the same wrk Lua script (random student paths with
+# the Authorization header): wrk shares the machine's cores, and a script costs it ~10% of the
+# trivial server's rate, which is the client's cost, not the server's. Targets: agmon >= 70% of
+# the trivial server's requests/s, p99 < 20 ms. For context it also measures the trivial server
+# on wrk's fixed request (no script; the figure earlier versions of this script compared with)
+# and padded to the size of a student report (same bytes on the wire).
 # Then the same reads while `agmon import` of a second district of about 1M course marks runs
 # (at nice 10, like the daemon's own imports) into the served database (a copy): target no
 # failed request and p99 < 100 ms. DURING=0
@@ -105,30 +109,35 @@ echo "district: $(sqlite3 "$db" 'SELECT count(*) FROM student_evaluations') stud
 wrk -t2 -c32 -d2s "http://127.0.0.1:$port_trivial/" >/dev/null  # warm-up
 # The first read of each student fills the report cache: warm it as a running server would be.
 wrk -t2 -c32 -d6s -s "$lua" "http://127.0.0.1:$port_agmon/" >/dev/null
-t_rps=(); t_p50=(); t_p99=(); a_rps=(); a_p50=(); a_p99=(); s_rps=()
+t_rps=(); t_p50=(); t_p99=(); a_rps=(); a_p50=(); a_p99=(); s_rps=(); f_rps=()
 for i in $(seq "$runs"); do
-  read -r r p5 p9 bad < <(wrk_run "http://127.0.0.1:$port_trivial/")
+  read -r r p5 p9 bad < <(wrk_run "http://127.0.0.1:$port_trivial/" "$lua")
   t_rps+=("$r"); t_p50+=("$p5"); t_p99+=("$p9")
   printf 'run %d trivial: %8s req/s  p50 %6s ms  p99 %6s ms\n' "$i" "$r" "$p5" "$p9"
+  read -r r p5 p9 bad < <(wrk_run "http://127.0.0.1:$port_trivial/")
+  f_rps+=("$r")
+  printf 'run %d trivial, fixed request: %8s req/s  p50 %6s ms  p99 %6s ms\n' "$i" "$r" "$p5" "$p9"
   read -r r p5 p9 bad < <(wrk_run "http://127.0.0.1:$port_agmon/" "$lua")
   a_rps+=("$r"); a_p50+=("$p5"); a_p99+=("$p9")
   printf 'run %d agmon:   %8s req/s  p50 %6s ms  p99 %6s ms  (non-2xx: %s)\n' "$i" "$r" "$p5" "$p9" "$bad"
   [[ $bad == 0 ]] || { echo "agmon gave $bad non-2xx answers" >&2; exit 1; }
-  read -r r p5 p9 bad < <(wrk_run "http://127.0.0.1:$port_sized/")
+  read -r r p5 p9 bad < <(wrk_run "http://127.0.0.1:$port_sized/" "$lua")
   s_rps+=("$r")
   printf 'run %d trivial, %s-byte body: %8s req/s  p50 %6s ms  p99 %6s ms\n' "$i" "$bytes" "$r" "$p5" "$p9"
 done
 tr=$(bench_median "${t_rps[@]}"); ar=$(bench_median "${a_rps[@]}")
 ap99=$(bench_median "${a_p99[@]}")
-sr=$(bench_median "${s_rps[@]}")
+sr=$(bench_median "${s_rps[@]}"); fr=$(bench_median "${f_rps[@]}")
 ratio=$(python3 -c "print(f'{$ar / $tr:.2f}')")
 ratio_sized=$(python3 -c "print(f'{$ar / $sr:.2f}')")
+ratio_fixed=$(python3 -c "print(f'{$ar / $fr:.2f}')")
 audit=$(sqlite3 "$db" 'SELECT count(*) FROM audit_log')
 echo
 echo "trivial handler:        $tr req/s  p50 $(bench_median "${t_p50[@]}") ms  p99 $(bench_median "${t_p99[@]}") ms"
 echo "GET /api/v1/students/{id}: $ar req/s  p50 $(bench_median "${a_p50[@]}") ms  p99 $ap99 ms"
 echo "trivial, $bytes-byte body: $sr req/s"
-echo "ratio: $ratio (target >= 0.70); against the same-size body: $ratio_sized; p99 target < 20 ms"
+echo "trivial, wrk's fixed request: $fr req/s"
+echo "ratio: $ratio (target >= 0.70); against the same-size body: $ratio_sized; against the fixed request: $ratio_fixed; p99 target < 20 ms"
 echo "audit rows written so far: $audit; report cache: $(curl -s "http://127.0.0.1:$port_agmon/metrics" | grep -E '^agmon_report_cache_(hits|misses)_total' | tr '\n' ' ')"
 met=$(python3 -c "print(1 if $ar / $tr >= 0.70 and $ap99 < 20 else 0)")
 
