@@ -124,39 +124,47 @@ long evaluate_touched(store::Database& db, const Settings& settings, const std::
   unsigned threads = wanted > 0 ? static_cast<unsigned>(wanted) : std::clamp(cores - 1, 1u, 4u);
   bool on_this_thread = wanted == 1;
   long count = 0;
-  // A pipeline: while batch k is evaluated on worker threads, this thread reads batch k+1 from
-  // SQLite, then helps finish batch k and saves it.
-  std::vector<Pending> batch, in_flight;
+  // A pipeline: while batch k+1 is evaluated on worker threads, this thread saves batch k,
+  // then reads batch k+2 from SQLite, then helps finish batch k+1. (Saving k before handing
+  // k+1 over left the workers idle for every save: a third of a core over the phase.)
+  std::vector<Pending> batch, in_flight, evaluated;
   std::unique_ptr<BatchEvaluation> evaluating;  // of in_flight
   std::vector<std::future<void>> workers;       // declared after both: destroyed (joined) first
   // A batch ends at 2048 students or 32768 marks (about 25 MB of marks), so memory stays
-  // bounded whatever the transcripts' length.
+  // bounded whatever the transcripts' length. An evaluated batch waiting for its save holds
+  // only its rows (packed reports and findings, about 2 MB).
   constexpr size_t kBatch = 2048, kBatchMarks = 32768;
   size_t batch_marks = 0;
-  auto save_in_flight = [&] {
+  auto finish_in_flight = [&] {  // in_flight -> evaluated
     if (!evaluating) return;
     evaluating->help();
     for (auto& w : workers) w.get();
     workers.clear();
-    for (const auto& p : in_flight) {
+    evaluating.reset();
+    evaluated.swap(in_flight);
+    in_flight.clear();
+  };
+  auto save_evaluated = [&] {
+    for (const auto& p : evaluated) {
       evaluations.save(p.row, import_id);
       stager.stage(p.alerts);
     }
-    count += static_cast<long>(in_flight.size());
-    in_flight.clear();
-    evaluating.reset();
+    count += static_cast<long>(evaluated.size());
+    evaluated.clear();
   };
   auto flush = [&] {
-    save_in_flight();
+    finish_in_flight();
     in_flight.swap(batch);
     batch_marks = 0;
     // Students arrive in ascending id order, so a batch is the id range of its ends. No
-    // findings() call runs now (the previous batch was joined above).
+    // findings() call runs now (the previous batch was joined above), and the previous
+    // batch's findings are in hand, so its rule inputs may be replaced.
     stager.load_students(in_flight.front().student.student_id, in_flight.back().student.student_id);
     evaluating = std::make_unique<BatchEvaluation>(in_flight, catalog, rules, year, stager);
-    if (on_this_thread) return;  // save_in_flight() evaluates it all
-    for (unsigned t = 0; t < threads; ++t)
-      workers.push_back(std::async(std::launch::async, [&e = *evaluating] { e.help(); }));
+    if (!on_this_thread)
+      for (unsigned t = 0; t < threads; ++t)
+        workers.push_back(std::async(std::launch::async, [&e = *evaluating] { e.help(); }));
+    save_evaluated();  // while the workers evaluate the batch just handed over
   };
   students.for_each_touched([&](core::Student&& s, std::vector<core::CourseMark>&& marks) {
     batch_marks += marks.size();
@@ -164,7 +172,8 @@ long evaluate_touched(store::Database& db, const Settings& settings, const std::
     if (batch.size() >= kBatch || batch_marks >= kBatchMarks) flush();
   });
   if (!batch.empty()) flush();
-  save_in_flight();
+  finish_in_flight();
+  save_evaluated();
   return count;
 }
 
