@@ -50,23 +50,28 @@ core::Student student_from_row(const Statement& st, int f) {
   return s;
 }
 
+void read_mark(const Statement& st, core::CourseMark& m, int f) {
+  m.student_id.assign(st.text(f + 0));
+  m.school_code.assign(st.text(f + 1));
+  m.academic_year.assign(st.text(f + 2));
+  m.term_code.assign(st.text(f + 3));
+  m.local_course_id.assign(st.text(f + 4));
+  m.grade_level_taken = static_cast<int>(st.integer(f + 5));
+  m.mark.assign(st.text(f + 6));
+  m.credits_attempted.assign(st.text(f + 7));
+  m.credits_earned.assign(st.text(f + 8));
+  m.section_id.assign(st.text(f + 9));
+  m.ssid.assign(st.text(f + 10));
+  m.source.assign(st.text(f + 11));
+  m.status.assign(st.text(f + 12));
+  m.ag_area_override.reset();
+  if (!st.is_null(f + 13)) m.ag_area_override = core::parse_area(st.text(f + 13));
+  m.repeat_of_term.assign(st.text(f + 14));
+}
+
 core::CourseMark mark_from_row(const Statement& st, int f) {
   core::CourseMark m;
-  m.student_id = st.str(f + 0);
-  m.school_code = st.str(f + 1);
-  m.academic_year = st.str(f + 2);
-  m.term_code = st.str(f + 3);
-  m.local_course_id = st.str(f + 4);
-  m.grade_level_taken = static_cast<int>(st.integer(f + 5));
-  m.mark = st.str(f + 6);
-  m.credits_attempted = st.str(f + 7);
-  m.credits_earned = st.str(f + 8);
-  m.section_id = st.str(f + 9);
-  m.ssid = st.str(f + 10);
-  m.source = st.str(f + 11);
-  m.status = st.str(f + 12);
-  if (!st.is_null(f + 13)) m.ag_area_override = core::parse_area(st.text(f + 13));
-  m.repeat_of_term = st.str(f + 14);
+  read_mark(st, m, f);
   return m;
 }
 

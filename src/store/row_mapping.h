@@ -22,6 +22,8 @@ inline constexpr const char* kCourseColumns =
 // Each reads the columns above starting at `first`.
 core::Student student_from_row(const Statement& st, int first = 0);
 core::CourseMark mark_from_row(const Statement& st, int first = 0);
+// The same into an existing mark (every field set): fills a vector's new element in place.
+void read_mark(const Statement& st, core::CourseMark& mark, int first = 0);
 core::Course course_from_row(const Statement& st, int first = 0);
 
 }  // namespace agmon::store

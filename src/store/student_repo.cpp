@@ -48,14 +48,19 @@ void StudentRepo::for_each_touched(
                            " FROM course_marks WHERE student_id IN (SELECT student_id FROM "
                            "touched_students) ORDER BY student_id");
   bool have_mark = marks.step();
+  // Transcripts are of similar length: sized like the last one, a student's vector rarely
+  // grows (each growth moves every mark read so far).
+  std::size_t expected = 0;
   while (students.step()) {
     core::Student s = student_from_row(students);
     std::vector<core::CourseMark> ms;
+    ms.reserve(expected);
     while (have_mark && marks.text(0) < std::string_view(s.student_id)) have_mark = marks.step();
     while (have_mark && marks.text(0) == std::string_view(s.student_id)) {
-      ms.push_back(mark_from_row(marks));
+      read_mark(marks, ms.emplace_back());
       have_mark = marks.step();
     }
+    expected = ms.size() + ms.size() / 8;
     fn(std::move(s), std::move(ms));
   }
 }
