@@ -52,6 +52,7 @@ store::EvaluationRow to_row(const core::Student& s, const core::StudentReport& r
   r.credited_semesters = rep.credited_semesters;
   r.projected_semesters = rep.projected_semesters;
   r.ap_this_year = rep.ap_enrolled_this_year > 0;
+  r.uc_area_status = rep.uc.standing_letters();
   r.report_json = core::report_to_json(rep);
   return r;
 }

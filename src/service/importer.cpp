@@ -271,6 +271,7 @@ ImportReport run_import(const std::string& db_path, const std::vector<std::strin
     store::EvaluationRepo evaluations(db);
     std::string year = as_of_year(db, settings);
     if (year != evaluations.evaluated_year()) stage.touch_all_students();
+    else stage.touch_unsummarised_students();
     // AP offers first: the student alert rules read them during evaluation.
     refresh_ap_offers(db, year);
     if (options.progress) options.progress("evaluating students");

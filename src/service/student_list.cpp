@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "agmon/core/json_writer.h"
+#include "agmon/core/report.h"
 #include "agmon/store/student_list_repo.h"
 
 namespace agmon::service {
@@ -52,6 +53,23 @@ std::optional<std::string> b64url_decode(const std::string& in) {
 std::optional<double> truncate2(std::optional<double> v) {
   if (!v) return v;
   return std::floor(*v * 100 + 1e-9) / 100;
+}
+
+// "area_status": {"a": "met", "b": "in_progress", "c": "short", ...}: what the dashboard's
+// a-g strip draws, so listing a caseload reads no report (and audits no record read). null for
+// a student evaluated before schema 5, until the next import re-evaluates them.
+void write_area_status(core::JsonWriter& w, const std::string& letters) {
+  w.key("area_status");
+  if (letters.size() != 7) {
+    w.null();
+    return;
+  }
+  w.begin_object();
+  for (int i = 0; i < 7; ++i) {
+    const char area[2] = {static_cast<char>('a' + i), 0};
+    w.field(area, core::area_standing_name(static_cast<core::AreaStanding>(letters[i])));
+  }
+  w.end_object();
 }
 
 }  // namespace
@@ -121,7 +139,9 @@ std::string student_page_json(const StudentPage& page) {
     w.field("first_name", s.first_name).field("grade_level", s.grade).field("as_of_year", s.as_of_year);
     w.key("uc").begin_object().field("pattern_complete", s.uc_complete);
     w.field("projected_complete", s.uc_complete_projected).field("eligible", s.uc_eligible);
-    w.key("gpa").fixed(truncate2(s.uc_gpa_capped), 2).end_object();
+    w.key("gpa").fixed(truncate2(s.uc_gpa_capped), 2);
+    write_area_status(w, s.uc_area_status);
+    w.end_object();
     w.key("csu").begin_object().field("pattern_complete", s.csu_complete);
     w.field("projected_complete", s.csu_complete_projected).field("eligible", s.csu_eligible);
     w.key("gpa").fixed(truncate2(s.csu_gpa), 2).end_object();

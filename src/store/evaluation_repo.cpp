@@ -11,14 +11,15 @@ constexpr const char* kColumns =
     "student_id, school_code, counselor_id, grade, as_of_year, race_ethnicity, gender, el, sed, "
     "swd, foster, homeless, uc_complete, uc_complete_projected, csu_complete, "
     "csu_complete_projected, uc_eligible, csu_eligible, on_track, uc_gpa_capped, csu_gpa, "
-    "credited_semesters, projected_semesters, ap_this_year, report_json, report_packed";
+    "credited_semesters, projected_semesters, ap_this_year, report_json, report_packed, "
+    "uc_area_status";
 
 }  // namespace
 
 EvaluationRepo::EvaluationRepo(Database& db)
     : db_(db),
       upsert_(db.prepare(std::string("INSERT OR REPLACE INTO student_evaluations(") + kColumns +
-                         ", evaluated_import_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")),
+                         ", evaluated_import_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")),
       history_(db.prepare(
           "INSERT OR REPLACE INTO evaluation_history(as_of_year, student_id, school_code, grade, "
           "race_ethnicity, gender, el, sed, swd, foster, homeless, uc_complete, "
@@ -37,8 +38,10 @@ void EvaluationRepo::save(const EvaluationRow& r, std::optional<long> import_id)
   upsert_.bind(25, "");
   if (r.report_packed.empty()) upsert_.bind_blob(26, pack_report(r.report_json));
   else upsert_.bind_blob(26, r.report_packed);
-  if (import_id) upsert_.bind(27, static_cast<std::int64_t>(*import_id));
-  else upsert_.bind_null(27);
+  if (r.uc_area_status.empty()) upsert_.bind_null(27);
+  else upsert_.bind(27, r.uc_area_status);
+  if (import_id) upsert_.bind(28, static_cast<std::int64_t>(*import_id));
+  else upsert_.bind_null(28);
   upsert_.run();
   upsert_.reset();
 
@@ -75,6 +78,7 @@ std::optional<EvaluationRow> EvaluationRepo::find(const std::string& student_id)
   r.projected_semesters = st.real(22);
   r.ap_this_year = st.integer(23) != 0;
   r.report_json = stored_report(st.text(24), st.blob(25)).value_or("");
+  r.uc_area_status = st.str(26);
   return r;
 }
 

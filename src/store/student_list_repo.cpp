@@ -35,6 +35,7 @@ StudentListRow row_from(const Statement& st) {
   s.projected_semesters = st.real(17);
   s.ap_this_year = static_cast<long>(st.integer(18));
   s.open_alerts = static_cast<long>(st.integer(19));
+  s.uc_area_status = st.str(20);
   return s;
 }
 
@@ -46,8 +47,8 @@ std::vector<StudentListRow> StudentListRepo::page(const StudentListFilter& f) {
       "coalesce(s.first_name, ''), e.grade, e.as_of_year, e.uc_complete, e.uc_complete_projected, "
       "e.csu_complete, e.csu_complete_projected, e.uc_eligible, e.csu_eligible, e.on_track, "
       "e.uc_gpa_capped, e.csu_gpa, e.credited_semesters, e.projected_semesters, e.ap_this_year, "
-      "(SELECT count(*) FROM alerts a WHERE a.student_id = e.student_id AND a.status = 'open') "
-      "FROM student_evaluations e LEFT JOIN students s ON s.student_id = e.student_id "
+      "(SELECT count(*) FROM alerts a WHERE a.student_id = e.student_id AND a.status = 'open'), "
+      "coalesce(e.uc_area_status, '') FROM student_evaluations e LEFT JOIN students s ON s.student_id = e.student_id "
       "WHERE e.student_id > ?";
   std::vector<std::string> binds{f.after_id};
   if (f.scope_schools) {

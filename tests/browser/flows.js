@@ -35,7 +35,7 @@ function pct(rate) {
   return `${(rate * 100).toFixed(1)}%`;
 }
 
-async function counselorFlow({ base, page, tokens, school, students, outDir, log }) {
+async function counselorFlow({ base, page, tokens, school, students, outDir, log, urls }) {
   await signIn(page, base, tokens.counselor);
   await ready(page, 'caseload');
   const mine = students.filter((s) => s[2] === school);
@@ -64,6 +64,9 @@ async function counselorFlow({ base, page, tokens, school, students, outDir, log
     return (trs.find((tr) => n(tr) >= 2 && n(tr) <= 4) || trs[0]).dataset.student;
   });
   await page.waitForSelector(`tr[data-student="${id}"] .agstrip:not(.pending)`, { timeout: 10000 });
+  // The a-g strips come with the list (uc.area_status): no student's report was read for them.
+  const reportReads = urls.filter((u) => /^\/api\/v1\/students\/[^/]+$/.test(new URL(u).pathname));
+  assert(reportReads.length === 0, `the caseload read ${reportReads.length} reports for its a-g strips`);
   const link = await page.$(`tr[data-student="${id}"] th a`);
   const t0 = Date.now();
   await link.click();

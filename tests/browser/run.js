@@ -116,7 +116,7 @@ async function main() {
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('request', (r) => urls.push(r.url()));
-  const env = { base, page, tokens, school, students, outDir, log };
+  const env = { base, page, tokens, school, students, outDir, log, urls };
 
   const timing = await counselorFlow(env);
   await adminFlow(env);

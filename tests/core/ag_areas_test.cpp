@@ -228,3 +228,24 @@ TEST_CASE("C12 term weights are configurable", "[core][ag][areas]") {
   auto rules = test::rules_with({{"ag.term_weights.T1", "1"}, {"ag.term_weights.T2", "1"}});
   CHECK(earned(t.eval(rules).uc, 'b') == 8);
 }
+
+TEST_CASE("an area's standing: met at required, in progress when in-progress semesters reach it", "[core][ag][areas]") {
+  using core::AreaStanding;
+  auto area = [](double required, double earned, double in_progress) {
+    core::AreaProgress a;
+    a.required = required;
+    a.earned = earned;
+    a.in_progress = in_progress;
+    return a;
+  };
+  CHECK(core::standing(area(4, 4, 0)) == AreaStanding::met);          // exactly required
+  CHECK(core::standing(area(4, 4, 2)) == AreaStanding::met);          // met already; in progress is extra
+  CHECK(core::standing(area(4, 2, 2)) == AreaStanding::in_progress);  // met if both pass
+  CHECK(core::standing(area(4, 2, 1)) == AreaStanding::short_of);     // one semester short even so
+  CHECK(core::standing(area(2, 0, 0)) == AreaStanding::short_of);
+  core::SystemResult uc;
+  uc.areas = {area(4, 4, 0), area(4, 2, 2), area(6, 4, 0), area(4, 4, 0), area(2, 0, 2), area(4, 4, 0), area(2, 0, 0)};
+  CHECK(uc.standing_letters() == "mpsmpms");
+  CHECK(std::string(core::area_standing_name(AreaStanding::in_progress)) == "in_progress");
+  CHECK(std::string(core::area_standing_name(AreaStanding::short_of)) == "short");
+}

@@ -1,5 +1,6 @@
 // The student list: scope restriction in the query, filters, name/id search with literal
-// wildcards, keyset paging with opaque cursors, and the JSON summary (GPA truncated).
+// wildcards, keyset paging with opaque cursors, and the JSON summary (GPA truncated, the UC
+// areas' standing).
 #include <catch2/catch.hpp>
 
 #include "agmon/service/student_list.h"
@@ -161,6 +162,7 @@ TEST_CASE("the list JSON carries the A-G summary with GPAs truncated and open al
   District d;
   service::StudentListQuery q;
   q.limit = 2;
+  d.db->exec("UPDATE student_evaluations SET uc_area_status = 'mmpsmms' WHERE student_id = '1002'");
   auto page = service::list_students(*d.db, service::admin_principal(), q);
   REQUIRE(page.ok());
   CHECK(page->students[0].open_alerts == 2);  // a1 and a2 open; a3 is resolved
@@ -169,7 +171,11 @@ TEST_CASE("the list JSON carries the A-G summary with GPAs truncated and open al
   CHECK(json.find("\"student_id\":\"1001\",\"school_id\":\"S1\",\"counselor_id\":\"C1\","
                   "\"last_name\":\"Quill\",\"first_name\":\"Avery\",\"grade_level\":11,"
                   "\"as_of_year\":\"2025-2026\",\"uc\":{\"pattern_complete\":true,"
-                  "\"projected_complete\":true,\"eligible\":false,\"gpa\":3.42}") != std::string::npos);
+                  "\"projected_complete\":true,\"eligible\":false,\"gpa\":3.42,"
+                  "\"area_status\":null}") != std::string::npos);  // evaluated before schema 5
+  // One word per UC area, a to g, from the letters kept with the evaluation.
+  CHECK(json.find("\"gpa\":null,\"area_status\":{\"a\":\"met\",\"b\":\"met\",\"c\":\"in_progress\","
+                  "\"d\":\"short\",\"e\":\"met\",\"f\":\"met\",\"g\":\"short\"}}") != std::string::npos);
   CHECK(json.find("\"credited_semesters\":22,\"projected_semesters\":24.5,\"ap_this_year\":2,"
                   "\"open_alerts\":2}") != std::string::npos);
   CHECK(json.find("\"csu\":{\"pattern_complete\":false,\"projected_complete\":true,\"eligible\":false,"

@@ -21,6 +21,12 @@ struct AreaProgress {
   bool met() const { return earned >= required; }
 };
 
+// An area's standing in one word, for summaries (the student list's a-g strip): met; met once
+// the in-progress courses pass with C or better; short either way.
+enum class AreaStanding : char { met = 'm', in_progress = 'p', short_of = 's' };
+AreaStanding standing(const AreaProgress& area);
+const char* area_standing_name(AreaStanding standing);  // "met", "in_progress", "short"
+
 struct SystemResult {
   std::array<AreaProgress, 7> areas{};  // indexed by Area
   bool pattern_complete = false;
@@ -29,6 +35,8 @@ struct SystemResult {
   bool eligible_projected = false;
   const AreaProgress& area(Area a) const { return areas[static_cast<int>(a)]; }
   AreaProgress& area(Area a) { return areas[static_cast<int>(a)]; }
+  // Each area's standing as its letter (AreaStanding), a to g: "mmpsmmm".
+  std::string standing_letters() const;
 };
 
 struct UcResult : SystemResult {

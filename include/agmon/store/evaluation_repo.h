@@ -32,6 +32,9 @@ struct EvaluationRow {
   // report_json packed by pack_report() (report_codec.h). When set, save() stores it as is
   // (the evaluator packs on its worker threads); when empty, save() packs report_json.
   std::string report_packed;
+  // The UC areas' standing, one letter per area a..g: m met, p met once the in-progress
+  // courses pass, s short (area_status_letters() in service/evaluation). "" = not known.
+  std::string uc_area_status;
 };
 
 class EvaluationRepo {

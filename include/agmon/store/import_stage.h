@@ -103,6 +103,9 @@ class ImportStage {
 
   // Every student in the database (used when the school year moves on).
   void touch_all_students();
+  // Every stored student whose evaluation predates schema 5 (no UC area standing kept): the
+  // first import after the upgrade re-evaluates them. Reads a partial index, empty afterwards.
+  void touch_unsummarised_students();
   // Students touched by the merge, ascending.
   std::vector<std::string> touched_students();
 

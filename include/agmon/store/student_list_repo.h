@@ -44,6 +44,7 @@ struct StudentListRow {
   double projected_semesters = 0;
   long ap_this_year = 0;
   long open_alerts = 0;
+  std::string uc_area_status;  // EvaluationRow::uc_area_status; "" = evaluated before schema 5
 };
 
 class StudentListRepo {

@@ -1,7 +1,8 @@
 // The caseload (counselors) or student list (administrators): the whole scoped list is loaded
 // once per session (GET /api/v1/students, every page) so search, sort and filters run in the
-// browser — a name typed in the search box never leaves it. The a-g strip of the visible rows
-// comes from their reports, fetched a few at a time.
+// browser — a name typed in the search box never leaves it. The a-g strip comes with each
+// listed student (uc.area_status); only a student evaluated before agmon kept it (null until
+// the next import) has the strip drawn from their report, fetched a few at a time.
 import { api, fetchAll } from './api.js';
 import { h, clear, gpa, AREAS } from './dom.js';
 import { areaState } from './charts.js';
@@ -9,7 +10,7 @@ import { rememberStudent } from './student.js';
 
 const PAGE = 25;
 const cache = { students: null, complete: true, scope: '' };
-export const areaCache = new Map();  // student id -> uc.areas
+export const areaCache = new Map();  // student id -> {a: 'met' | 'progress' | 'short', ...}
 const ui = { q: '', offTrack: false, alerts: false, grade: '', sort: 'id', page: 0 };
 
 const SORTS = {
@@ -59,15 +60,30 @@ function filtered() {
 
 // The compact a-g strip: one letter per area, met (filled), met once in-progress courses
 // pass (hatched), short (outlined). The state is also spelled out for screen readers.
-export function agStrip(areas) {
-  if (!areas) return h('span', { class: 'agstrip pending' }, h('span', { class: 'visually-hidden' }, 'A-G areas loading'), '·······');
-  const states = AREAS.map(([k]) => [k, areas[k] ? areaState(areas[k]) : 'short']);
+export function agStrip(standing) {
+  if (!standing) return h('span', { class: 'agstrip pending' }, h('span', { class: 'visually-hidden' }, 'A-G areas loading'), '·······');
+  const states = AREAS.map(([k]) => [k, standing[k] || 'short']);
   const list = (st) => states.filter(([, v]) => v === st).map(([k]) => k).join(', ') || 'none';
   return h('span', { class: 'agstrip', title: `Met: ${list('met')}. In progress: ${list('progress')}. Short: ${list('short')}.` },
     h('span', { class: 'visually-hidden' }, `UC areas met: ${list('met')}; met if in-progress courses pass: ${list('progress')}; short: ${list('short')}.`),
     states.map(([k, v]) => h('span', { class: `ag ag-${v}`, 'aria-hidden': 'true' }, k)));
 }
 
+// The list's words (uc.area_status) and the report's numbers, as the strip's states.
+const LISTED = { met: 'met', in_progress: 'progress', short: 'short' };
+function fromList(status) {
+  return status ? Object.fromEntries(AREAS.map(([k]) => [k, LISTED[status[k]] || 'short'])) : null;
+}
+function fromReport(areas) {
+  return Object.fromEntries(AREAS.map(([k]) => [k, areas[k] ? areaState(areas[k]) : 'short']));
+}
+
+function standingOf(st) {
+  if (!areaCache.has(st.student_id) && st.uc.area_status) areaCache.set(st.student_id, fromList(st.uc.area_status));
+  return areaCache.get(st.student_id);
+}
+
+// The strips the list did not carry, from the students' reports.
 async function fillStrips(rows, ctx) {
   const todo = rows.filter((st) => !areaCache.has(st.student_id));
   let next = 0;
@@ -76,7 +92,7 @@ async function fillStrips(rows, ctx) {
       const st = todo[next++];
       try {
         const r = await api(`/api/v1/students/${encodeURIComponent(st.student_id)}`);
-        areaCache.set(st.student_id, r.uc.areas);
+        areaCache.set(st.student_id, fromReport(r.uc.areas));
       } catch (e) {
         areaCache.set(st.student_id, null);
       }
@@ -115,7 +131,7 @@ function renderTable(container, ctx) {
         h('a', { href: `#/student/${encodeURIComponent(st.student_id)}`, onclick: () => rememberStudent(st) },
           `${st.last_name}, ${st.first_name}`), h('span', { class: 'sid' }, st.student_id)),
       h('td', { 'data-label': 'Grade' }, String(st.grade_level)),
-      h('td', { 'data-label': 'A-G areas', 'data-strip': st.student_id }, agStrip(areaCache.get(st.student_id))),
+      h('td', { 'data-label': 'A-G areas', 'data-strip': st.student_id }, agStrip(standingOf(st))),
       h('td', { 'data-label': 'UC projected' }, yes(st.uc.projected_complete, 'UC')),
       h('td', { 'data-label': 'CSU projected' }, yes(st.csu.projected_complete, 'CSU')),
       h('td', { 'data-label': 'UC GPA', class: 'num' }, gpa(st.uc.gpa)),
