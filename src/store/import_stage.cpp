@@ -273,6 +273,45 @@ bool ImportStage::course_known(const std::string& school_code, const std::string
   return known;
 }
 
+void ImportStage::merge_staged_marks(ImportMode mode, bool had_marks, MergeCounts& counts) {
+  const std::string keys_in_stage_marks =
+      "EXISTS (SELECT 1 FROM stage_course_marks s WHERE " + key_match(kMarks, "s", "course_marks") + ")";
+  // The students whose marks change are collected by triggers during the upsert (it
+  // already compares every staged row with the stored one), not by a second join over them:
+  // an unchanged nightly file then costs one pass instead of two. (No OR IGNORE in a trigger:
+  // the outer statement's conflict policy would override it.)
+  if (!had_marks) {
+    db_.exec("INSERT OR IGNORE INTO touched_students SELECT DISTINCT student_id FROM stage_course_marks");
+  } else {
+    db_.exec("CREATE TEMP TRIGGER stage_mark_inserted AFTER INSERT ON main.course_marks BEGIN "
+             "INSERT INTO touched_students SELECT new.student_id WHERE NOT EXISTS (SELECT 1 FROM "
+             "touched_students WHERE student_id = new.student_id); END");
+    db_.exec("CREATE TEMP TRIGGER stage_mark_updated AFTER UPDATE ON main.course_marks BEGIN "
+             "INSERT INTO touched_students SELECT new.student_id WHERE NOT EXISTS (SELECT 1 FROM "
+             "touched_students WHERE student_id = new.student_id); END");
+  }
+  if (mode == ImportMode::kFull) {
+    const std::string absent =
+        "(school_code, academic_year) IN (SELECT DISTINCT school_code, academic_year FROM "
+        "stage_course_marks) AND NOT " + keys_in_stage_marks;
+    db_.exec("INSERT OR IGNORE INTO touched_students SELECT DISTINCT student_id FROM "
+             "main.course_marks WHERE " + absent);
+    db_.exec("DELETE FROM main.course_marks WHERE " + absent);
+    counts.rows_removed += db_.changes();
+  }
+  if (had_marks) {
+    counts.marks_changed = upsert(db_, kMarks);
+    db_.exec("DROP TRIGGER temp.stage_mark_inserted");
+    db_.exec("DROP TRIGGER temp.stage_mark_updated");
+  } else {
+    // Loading an empty table: its secondary indexes are built once, after the load.
+    stage::DeferredIndexes indexes;
+    indexes.drop(db_, "course_marks");
+    counts.marks_changed = upsert(db_, kMarks);
+    indexes.rebuild(db_);
+  }
+}
+
 MergeCounts ImportStage::merge(ImportMode mode, std::vector<StrandedMark>* stranded) {
   MergeCounts counts;
   // A first import (no marks yet) has nothing to diff against: every staged student is new.
@@ -281,8 +320,6 @@ MergeCounts ImportStage::merge(ImportMode mode, std::vector<StrandedMark>* stran
     auto any = db_.prepare("SELECT EXISTS(SELECT 1 FROM main.course_marks)");
     had_marks = any.step() && any.integer(0) != 0;
   }
-  const std::string keys_in_stage_marks =
-      "EXISTS (SELECT 1 FROM stage_course_marks s WHERE " + key_match(kMarks, "s", "course_marks") + ")";
 
   // Courses first: a changed course re-evaluates every student who took it.
   db_.exec("DROP TABLE IF EXISTS temp.changed_courses");
@@ -340,42 +377,7 @@ MergeCounts ImportStage::merge(ImportMode mode, std::vector<StrandedMark>* stran
     first_load_->finish();
     counts.marks_changed = first_load_->rows_written();
   } else {
-    // Marks. The students whose marks change are collected by triggers during the upsert (it
-    // already compares every staged row with the stored one), not by a second join over them:
-    // an unchanged nightly file then costs one pass instead of two. (No OR IGNORE in a trigger:
-    // the outer statement's conflict policy would override it.)
-    if (!had_marks) {
-      db_.exec("INSERT OR IGNORE INTO touched_students SELECT DISTINCT student_id FROM stage_course_marks");
-    } else {
-      db_.exec("CREATE TEMP TRIGGER stage_mark_inserted AFTER INSERT ON main.course_marks BEGIN "
-               "INSERT INTO touched_students SELECT new.student_id WHERE NOT EXISTS (SELECT 1 FROM "
-               "touched_students WHERE student_id = new.student_id); END");
-      db_.exec("CREATE TEMP TRIGGER stage_mark_updated AFTER UPDATE ON main.course_marks BEGIN "
-               "INSERT INTO touched_students SELECT new.student_id WHERE NOT EXISTS (SELECT 1 FROM "
-               "touched_students WHERE student_id = new.student_id); END");
-    }
-    if (mode == ImportMode::kFull) {
-      const std::string absent =
-          "(school_code, academic_year) IN (SELECT DISTINCT school_code, academic_year FROM "
-          "stage_course_marks) AND NOT " + keys_in_stage_marks;
-      db_.exec("INSERT OR IGNORE INTO touched_students SELECT DISTINCT student_id FROM "
-               "main.course_marks WHERE " + absent);
-      db_.exec("DELETE FROM main.course_marks WHERE " + absent);
-      counts.rows_removed += db_.changes();
-    }
-    if (had_marks) {
-      counts.marks_changed = upsert(db_, kMarks);
-    } else {
-      // Loading an empty table: its secondary indexes are built once, after the load.
-      stage::DeferredIndexes indexes;
-      indexes.drop(db_, "course_marks");
-      counts.marks_changed = upsert(db_, kMarks);
-      indexes.rebuild(db_);
-    }
-    if (had_marks) {
-      db_.exec("DROP TRIGGER temp.stage_mark_inserted");
-      db_.exec("DROP TRIGGER temp.stage_mark_updated");
-    }
+    merge_staged_marks(mode, had_marks, counts);
   }
 
   // A changed course re-evaluates everyone who took it (a scan of every mark: skipped when no

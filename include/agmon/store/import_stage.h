@@ -110,6 +110,10 @@ class ImportStage {
   std::vector<std::string> touched_students();
 
  private:
+  // merge()'s marks when they were staged (not a first load): upserted, and in full mode the
+  // (school, year) pairs' marks the files no longer have removed.
+  void merge_staged_marks(ImportMode mode, bool had_marks, MergeCounts& counts);
+
   Database& db_;
   Statement ins_student_, ins_course_, ins_mark_, ins_program_;
   Statement known_student_, known_course_;
