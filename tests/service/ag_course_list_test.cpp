@@ -8,7 +8,7 @@
 #include "agmon/service/importer.h"
 #include "agmon/service/student_report.h"
 #include "agmon/store/database.h"
-#include "support/test_support.h"
+#include "support/import_db.h"
 
 using namespace agmon;
 
@@ -28,17 +28,8 @@ const char* kMarks =
     "S1,9900011,2024-2025,S1,ENG11,11,A\n"
     "S1,9900011,2024-2025,S2,ENG11,11,B\n";
 
-struct Fixture {
-  test::TempDir dir;
-  std::string db = dir.file("agmon.db");
-  service::Settings settings = *service::Settings::from_config({{"agmon.school_year", "2024-2025"}});
-  std::string write(const std::string& name, const std::string& text) {
-    test::write_file(dir.file(name), text);
-    return dir.file(name);
-  }
-  service::ImportReport import(const std::vector<std::string>& files) {
-    return service::run_import(db, files, {}, settings);
-  }
+struct Fixture : test::ImportDb {
+  Fixture() { settings = *service::Settings::from_config({{"agmon.school_year", "2024-2025"}}); }
   std::string course(const std::string& school, const std::string& id) {
     auto d = store::Database::open(db);
     auto st = (*d)->prepare("SELECT coalesce(ag_area, '-') || '/' || rigor FROM courses WHERE "

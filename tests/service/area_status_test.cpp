@@ -12,17 +12,14 @@
 #include "agmon/store/database.h"
 #include "agmon/store/evaluation_repo.h"
 #include "core/test_json.h"
-#include "support/test_support.h"
+#include "support/import_db.h"
 
 using namespace agmon;
 
 namespace {
 
-struct District {
-  test::TempDir dir;
-  std::string db = dir.file("a.db");
+struct District : test::ImportDb {
   std::vector<std::string> files;
-  service::Settings settings;
 
   District() {
     service::DemoDataOptions demo;
@@ -31,7 +28,7 @@ struct District {
     REQUIRE(service::write_demo_data(demo, dir.path()).ok());
     files = {dir.file("students.csv"), dir.file("courses.csv"), dir.file("course_marks.csv")};
   }
-  service::ImportReport import() { return service::run_import(db, files, {}, settings); }
+  service::ImportReport import() const { return ImportDb::import(files); }
 };
 
 // The standing a report's numbers give, worked out here from the JSON (ag-rules.md: an area is

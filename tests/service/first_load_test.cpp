@@ -7,7 +7,7 @@
 #include "agmon/service/importer.h"
 #include "agmon/store/database.h"
 #include "agmon/store/import_stage.h"
-#include "support/test_support.h"
+#include "support/import_db.h"
 
 using namespace agmon;
 
@@ -33,31 +33,16 @@ const char* kMarks =
     "S2,101,2024-2025,FY,ALG2,12,B\n"
     "S1,101,2024-2025,S1,ENG11,11,A\n";
 
-struct Db {
-  test::TempDir dir;
-  std::string path = dir.file("agmon.db");
-  service::Settings settings;
-
-  std::string write(const std::string& name, const std::string& text) {
-    test::write_file(dir.file(name), text);
-    return dir.file(name);
-  }
+struct Db : test::ImportDb {
   // The files below quarantine 4 of 11 rows on purpose: far over the default 1% limit.
   service::ImportReport import(const std::vector<std::string>& files,
-                               double max_reject_rate = 0.9) {
+                               double max_reject_rate = 0.9) const {
     service::ImportOptions o;
     o.max_reject_rate = max_reject_rate;
-    return service::run_import(path, files, o, settings);
+    return ImportDb::import(files, o);
   }
-  std::string query(const std::string& sql) {
-    auto d = store::Database::open(path);
-    REQUIRE(d.ok());
-    auto st = (*d)->prepare(sql);
-    REQUIRE(st.step());
-    return st.str(0);
-  }
-  bool first_load() {
-    auto d = store::Database::open(path);
+  bool first_load() const {
+    auto d = store::Database::open(db);
     REQUIRE(d.ok());
     store::Transaction tx(**d);
     return store::ImportStage(**d).first_load();
@@ -94,7 +79,7 @@ TEST_CASE("a first load keeps the last row of every key and reports each earlier
     }
     if (q.line == 4) CHECK(q.value == "S2|101|2024-2025|FY|ALG2");
   }
-  CHECK(db.query(kAllMarks) == "S1 S1 ENG11 A, S1 S2 ENG11 A-, S2 FY ALG2 B");
+  CHECK(db.text(kAllMarks) == "S1 S1 ENG11 A, S1 S2 ENG11 A-, S2 FY ALG2 B");
   // 2 students + 2 courses + 7 marks read; 4 marks quarantined.
   CHECK(r.rows_read == 11);
   CHECK(r.rows_applied == 7);
@@ -114,11 +99,11 @@ TEST_CASE("a first load reports what the staged import of the same marks reports
   REQUIRE_FALSE(staged.first_load());
   auto b = staged.import({staged.write("course_marks.csv", kMarks)});
   CHECK(marks_quarantine(a) == marks_quarantine(b));
-  CHECK(first.query(kAllMarks) == staged.query(kAllMarks));
+  CHECK(first.text(kAllMarks) == staged.text(kAllMarks));
   CHECK(a.rows_applied - 4 == b.rows_applied);  // b read no students or courses
-  CHECK(first.query(
+  CHECK(first.text(
             "SELECT group_concat(student_id || ':' || uc_complete) FROM student_evaluations") ==
-        staged.query(
+        staged.text(
             "SELECT group_concat(student_id || ':' || uc_complete) FROM student_evaluations"));
 }
 
@@ -132,14 +117,14 @@ TEST_CASE("a first load rebuilds the marks index, and a refused one leaves the s
        refused.write("course_marks.csv", kMarks)},
       0.05);  // 4 of 11 rows quarantined: refused
   CHECK(r.exit_code == service::kImportRejected);
-  CHECK(refused.query("SELECT count(*) FROM course_marks") == "0");
-  CHECK(refused.query(kIndex) == "1");
+  CHECK(refused.text("SELECT count(*) FROM course_marks") == "0");
+  CHECK(refused.text(kIndex) == "1");
   CHECK(refused.first_load());
 
   Db roster;  // a first call without marks leaves the schema alone
   REQUIRE(roster.import({roster.write("students.csv", kStudents)}).exit_code ==
           service::kImportApplied);
-  CHECK(roster.query(kIndex) == "1");
+  CHECK(roster.text(kIndex) == "1");
 
   Db loaded;
   REQUIRE(
@@ -147,7 +132,7 @@ TEST_CASE("a first load rebuilds the marks index, and a refused one leaves the s
           .import({loaded.write("students.csv", kStudents), loaded.write("courses.csv", kCourses),
                    loaded.write("course_marks.csv", kMarks)})
           .exit_code == service::kImportAppliedWithQuarantine);
-  CHECK(loaded.query(kIndex) == "1");
-  CHECK(loaded.query("SELECT count(*) FROM course_marks INDEXED BY course_marks_school_year "
+  CHECK(loaded.text(kIndex) == "1");
+  CHECK(loaded.text("SELECT count(*) FROM course_marks INDEXED BY course_marks_school_year "
                      "WHERE school_code = '101' AND academic_year = '2024-2025'") == "3");
 }

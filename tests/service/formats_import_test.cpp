@@ -9,6 +9,7 @@
 
 #include "agmon/service/importer.h"
 #include "agmon/store/database.h"
+#include "support/import_db.h"
 #include "support/test_support.h"
 
 using namespace agmon;
@@ -27,26 +28,18 @@ std::vector<std::string> lines_of(const std::string& path) {
   return out;
 }
 
-struct Fixture {
-  test::TempDir dir;
-  std::string db = dir.file("agmon.db");
-  service::Settings settings = *service::Settings::from_config({{"agmon.school_year", "2024-2025"}});
-  std::string write(const std::string& name, const std::vector<std::string>& records) {
+struct Fixture : test::ImportDb {
+  Fixture() { settings = *service::Settings::from_config({{"agmon.school_year", "2024-2025"}}); }
+  // CALPADS and OneRoster files as records, written with CRLF line ends.
+  std::string write(const std::string& name, const std::vector<std::string>& records) const {
     std::string text;
     for (const auto& r : records) text += r + "\r\n";
-    test::write_file(dir.file(name), text);
-    return dir.file(name);
+    return ImportDb::write(name, text);
   }
-  service::ImportReport import(const std::vector<std::string>& files, double max_reject = 0.01) {
+  service::ImportReport import(const std::vector<std::string>& files, double max_reject = 0.01) const {
     service::ImportOptions o;
     o.max_reject_rate = max_reject;
-    return service::run_import(db, files, o, settings);
-  }
-  std::string one(const std::string& sql) {
-    auto d = store::Database::open(db);
-    auto st = (*d)->prepare(sql);
-    REQUIRE(st.step());
-    return st.str(0);
+    return ImportDb::import(files, o);
   }
 };
 
@@ -59,7 +52,7 @@ TEST_CASE("a CALPADS layout mismatch refuses the whole import call") {
   auto r = f.import({sample("calpads-senr.txt"), sample("calpads-crsc.txt"), f.write("scsc.txt", scsc)});
   CHECK(r.exit_code == service::kImportRejected);
   CHECK(r.message.rfind("scsc.txt: layout mismatch: 10 of the first 10 records do not fit", 0) == 0);
-  CHECK(f.one("SELECT count(*) FROM students") == "0");  // SENR was not applied either
+  CHECK(f.text("SELECT count(*) FROM students") == "0");  // SENR was not applied either
 }
 
 TEST_CASE("CALPADS orphans and duplicates are judged across the call: unknown student, last record wins") {
@@ -77,20 +70,20 @@ TEST_CASE("CALPADS orphans and duplicates are judged across the call: unknown st
   CHECK(r.quarantined[1].kind == ingest::RowErrorKind::kOrphan);
   CHECK(r.quarantined[1].line == 16);
   CHECK(r.quarantined[1].message == "no student 100099 in this import or the database");
-  CHECK(f.one("SELECT mark FROM course_marks WHERE student_id = '100011' AND local_course_id = "
+  CHECK(f.text("SELECT mark FROM course_marks WHERE student_id = '100011' AND local_course_id = "
               "'ENG11' AND term_code = 'S1'") == "B");
 }
 
 TEST_CASE("SINF, SELA and SPRG imported alone amend the stored students and re-evaluate them") {
   Fixture f;
   REQUIRE(f.import({sample("calpads-senr.txt")}).exit_code == service::kImportApplied);
-  CHECK(f.one("SELECT el_status || '/' || coalesce(sed, '-') FROM students WHERE student_id = '100037'") == "/-");
+  CHECK(f.text("SELECT el_status || '/' || coalesce(sed, '-') FROM students WHERE student_id = '100037'") == "/-");
   auto r = f.import({sample("calpads-sela.txt"), sample("calpads-sprg.txt"), sample("calpads-sinf.txt")});
   REQUIRE(r.exit_code == service::kImportApplied);
   CHECK(r.students_evaluated == 6);
-  CHECK(f.one("SELECT el_status || '/' || sed || '/' || homeless || '/' || race_codes FROM students "
+  CHECK(f.text("SELECT el_status || '/' || sed || '/' || homeless || '/' || race_codes FROM students "
               "WHERE student_id = '100037'") == "EL/1/1/202;700");
-  CHECK(f.one("SELECT el || sed || homeless FROM student_evaluations WHERE student_id = '100037'") == "111");
+  CHECK(f.text("SELECT el || sed || homeless FROM student_evaluations WHERE student_id = '100037'") == "111");
   // A SINF record for a student CALPADS never enrolled is an orphan; their SPRG programs too.
   auto sinf = lines_of(sample("calpads-sinf.txt"));
   std::string ghost = sinf[0];
@@ -121,5 +114,5 @@ TEST_CASE("a OneRoster student new to the district with no grade is quarantined,
   std::filesystem::copy(f.dir.file("export"), g.dir.file("export"));
   auto ok = g.import({g.dir.file("export"), test::data_path("formats/oneroster-supplement/students.csv")});
   REQUIRE(ok.exit_code == service::kImportApplied);
-  CHECK(g.one("SELECT grade_level || '/' || last_name FROM students WHERE student_id = '100053'") == "09/Peltier");
+  CHECK(g.text("SELECT grade_level || '/' || last_name FROM students WHERE student_id = '100053'") == "09/Peltier");
 }

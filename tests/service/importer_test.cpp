@@ -12,6 +12,7 @@
 
 #include "agmon/service/importer.h"
 #include "agmon/store/database.h"
+#include "support/import_db.h"
 #include "support/test_support.h"
 
 using namespace agmon;
@@ -37,30 +38,9 @@ const char* kMarks =
     "S2,101,2024-2025,S1,APBIO,12,\n"
     "S3,102,2024-2025,S1,ENG10,10,D\n";
 
-struct Fixture {
-  test::TempDir dir;
-  std::string db = dir.file("agmon.db");
-  service::Settings settings;
-
-  std::string write(const std::string& name, const std::string& text) {
-    test::write_file(dir.file(name), text);
-    return dir.file(name);
-  }
-  service::ImportReport import(const std::vector<std::string>& files,
-                               service::ImportOptions options = {}) {
-    return service::run_import(db, files, options, settings);
-  }
-  long count(const std::string& sql) {
-    auto d = store::Database::open(db);
-    REQUIRE(d.ok());
-    auto st = (*d)->prepare(sql);
-    REQUIRE(st.step());
-    return static_cast<long>(st.integer(0));
-  }
+struct Fixture : test::ImportDb {
   // A fingerprint of every row the import writes: equal before and after = nothing changed.
-  std::string snapshot() {
-    auto d = store::Database::open(db);
-    REQUIRE(d.ok());
+  std::string snapshot() const {
     std::string out;
     for (const char* q : {"SELECT group_concat(student_id || grade_level || counselor_id, ',') FROM "
                           "(SELECT * FROM students ORDER BY student_id)",
@@ -68,11 +48,8 @@ struct Fixture {
                           "FROM (SELECT * FROM course_marks ORDER BY 1,2,3,4,5)",
                           "SELECT group_concat(local_course_id || coalesce(ag_area,'-'), ',') FROM "
                           "(SELECT * FROM courses ORDER BY 1,2,3)",
-                          "SELECT count(*) FROM student_evaluations"}) {
-      auto st = (*d)->prepare(q);
-      REQUIRE(st.step());
-      out += st.str(0) + "|";
-    }
+                          "SELECT count(*) FROM student_evaluations"})
+      out += text(q) + "|";
     return out;
   }
 };
