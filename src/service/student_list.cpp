@@ -56,8 +56,9 @@ std::optional<double> truncate2(std::optional<double> v) {
 }
 
 // "area_status": {"a": "met", "b": "in_progress", "c": "short", ...}: what the dashboard's
-// a-g strip draws, so listing a caseload reads no report (and audits no record read). null for
-// a student evaluated before schema 5, until the next import re-evaluates them.
+// a-g strip draws, so a caseload page needs no report request (each one audited as a record
+// read) per student. null for a student evaluated before schema 5, until the next import
+// re-evaluates them.
 void write_area_status(core::JsonWriter& w, const std::string& letters) {
   w.key("area_status");
   if (letters.size() != 7) {

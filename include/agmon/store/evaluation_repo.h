@@ -33,7 +33,7 @@ struct EvaluationRow {
   // (the evaluator packs on its worker threads); when empty, save() packs report_json.
   std::string report_packed;
   // The UC areas' standing, one letter per area a..g: m met, p met once the in-progress
-  // courses pass, s short (area_status_letters() in service/evaluation). "" = not known.
+  // courses pass, s short (core::SystemResult::standing_letters()). "" = not known.
   std::string uc_area_status;
 };
 
