@@ -9,10 +9,17 @@
 // a key met again after its student's run ended is a late duplicate, whose earlier rows the
 // caller finds by reading the files again (rare: SIS exports list a student's marks
 // together). The run, not the whole call, is held in memory.
+//
+// A student's first run can only collide with itself, which the run in memory shows, so its
+// marks are written 16 to a statement (a multi-row INSERT costs SQLite 35-40% less a row than
+// one-row statements). A student met again after their run ended is written a row at a time:
+// only the table knows which of their keys are taken.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "agmon/core/model.h"
@@ -32,7 +39,8 @@ class FirstLoadMarks {
   // it was in the mark's run; a late duplicate is recorded in late_duplicates() instead.
   std::optional<DisplacedRow> add(const core::CourseMark& m, const std::string& file, long line);
 
-  // Rebuilds the secondary indexes. Call after the last add(), before the commit.
+  // Writes the marks still buffered and rebuilds the secondary indexes. Call after the last
+  // add(), before anything reads course_marks.
   void finish();
 
   // Distinct keys written (a duplicate replaces a row, it adds none).
@@ -47,12 +55,21 @@ class FirstLoadMarks {
     size_t file = 0;  // index into files_
     long line = 0;
   };
+  static constexpr size_t kBatchRows = 16;
+
   RunEntry* find_in_run(const core::CourseMark& m);
   void remember(const core::CourseMark& m, size_t file, long line);
   size_t file_index(const std::string& file);
+  void start_run(const std::string& student_id);
+  std::optional<DisplacedRow> add_one_at_a_time(const core::CourseMark& m, size_t file, long line);
+  void write_buffered();
 
   Database& db_;
   Statement insert_, update_;
+  Statement insert_batch_;                        // kBatchRows rows
+  std::vector<core::CourseMark> buffered_;        // of first runs, not written yet (< kBatchRows)
+  std::unordered_set<std::uint64_t> ended_runs_;  // hashes of the students whose run ended
+  bool first_run_ = true;                         // run_student_ had no earlier run in the call
   stage::DeferredIndexes indexes_;
   std::string run_student_;
   std::vector<RunEntry> run_;  // reused: entries past run_size_ keep their string buffers

@@ -64,14 +64,15 @@ std::optional<std::string> area_text(const std::optional<core::Area>& a) {
   return std::string(1, core::area_letter(*a));
 }
 
-void bind_mark(Statement& st, const core::CourseMark& m) {
-  st.bind_static(1, m.student_id).bind_static(2, m.school_code).bind_static(3, m.academic_year);
-  st.bind_static(4, m.term_code).bind_static(5, m.local_course_id).bind(6, m.grade_level_taken);
-  st.bind_static(7, m.mark).bind_static(8, m.credits_attempted).bind_static(9, m.credits_earned);
-  st.bind_static(10, m.section_id).bind_static(11, m.ssid).bind_static(12, m.source);
-  st.bind_static(13, m.status)
-      .bind(14, area_text(m.ag_area_override))
-      .bind_static(15, m.repeat_of_term);
+void bind_mark(Statement& st, const core::CourseMark& m, int first) {
+  const int f = first - 1;
+  st.bind_static(f + 1, m.student_id).bind_static(f + 2, m.school_code);
+  st.bind_static(f + 3, m.academic_year).bind_static(f + 4, m.term_code);
+  st.bind_static(f + 5, m.local_course_id).bind(f + 6, m.grade_level_taken);
+  st.bind_static(f + 7, m.mark).bind_static(f + 8, m.credits_attempted);
+  st.bind_static(f + 9, m.credits_earned).bind_static(f + 10, m.section_id);
+  st.bind_static(f + 11, m.ssid).bind_static(f + 12, m.source).bind_static(f + 13, m.status);
+  st.bind(f + 14, area_text(m.ag_area_override)).bind_static(f + 15, m.repeat_of_term);
 }
 
 void DeferredIndexes::drop(Database& db, const char* table) {

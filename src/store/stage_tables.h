@@ -36,9 +36,9 @@ std::string key_params(const TableSpec& t);
 
 std::optional<std::string> area_text(const std::optional<core::Area>& a);
 
-// Binds a mark's columns (kMarks.columns order) without copying its strings: `m` must outlive
-// the statement's next step.
-void bind_mark(Statement& st, const core::CourseMark& m);
+// Binds a mark's columns (kMarks.columns order) to parameters first, first + 1, ... without
+// copying its strings: `m` must outlive the statement's next step.
+void bind_mark(Statement& st, const core::CourseMark& m, int first = 1);
 
 // The secondary indexes of a table loaded while empty: dropped before the load and built again
 // after it from their own SQL (whatever the schema defines). Building an index once, one

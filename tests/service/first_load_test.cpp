@@ -3,6 +3,7 @@
 // rows kept, the same duplicates and orphans reported, with the same lines and raw text, even
 // when a student's marks are not listed together.
 #include <catch2/catch.hpp>
+#include <cstdio>
 
 #include "agmon/service/importer.h"
 #include "agmon/store/database.h"
@@ -134,5 +135,70 @@ TEST_CASE("a first load rebuilds the marks index, and a refused one leaves the s
           .exit_code == service::kImportAppliedWithQuarantine);
   CHECK(loaded.text(kIndex) == "1");
   CHECK(loaded.text("SELECT count(*) FROM course_marks INDEXED BY course_marks_school_year "
-                     "WHERE school_code = '101' AND academic_year = '2024-2025'") == "3");
+                    "WHERE school_code = '101' AND academic_year = '2024-2025'") == "3");
+}
+
+namespace {
+
+// A course catalog of `n` one-semester English-area courses ENG00 .. ENG<n-1>.
+std::string catalog(int n) {
+  std::string out = "school_code,local_course_id,course_title,ag_area,math_level\n";
+  for (int i = 0; i < n; ++i) {
+    char id[8];
+    std::snprintf(id, sizeof id, "ENG%02d", i);
+    out += std::string("101,") + id + ",English " + id + ",b,\n";
+  }
+  return out;
+}
+
+std::string mark_row(const std::string& student, int course, const char* mark) {
+  char id[8];
+  std::snprintf(id, sizeof id, "ENG%02d", course);
+  return student + ",101,2024-2025,S1," + id + ",11," + mark + "\n";
+}
+
+}  // namespace
+
+TEST_CASE("a first load's marks written 16 to a statement keep duplicates exact at the seams") {
+  // S1's first run has 20 rows (lines 2-21): lines 2-17 go out as one statement; line 20
+  // repeats line 3, already written, and line 21 repeats line 18, still waiting for the next
+  // statement. Then S2's run, then S1 and S2 again (second runs, written a row at a time): S1
+  // with a new key, S2 with a late duplicate of line 25.
+  std::string marks =
+      "student_id,school_code,academic_year,term_code,local_course_id,grade_level_taken,mark\n";
+  for (int c = 0; c < 18; ++c) marks += mark_row("S1", c, "B");  // lines 2-19
+  marks += mark_row("S1", 1, "A");                               // line 20
+  marks += mark_row("S1", 16, "C");                              // line 21
+  for (int c = 0; c < 5; ++c) marks += mark_row("S2", c, "B");   // lines 22-26
+  marks += mark_row("S1", 18, "B");                              // line 27: S1 again, new key
+  marks += mark_row("S2", 3, "D");  // line 28: S2 again, late duplicate
+  Db first, staged;
+  const std::string students = "student_id,school_code,grade_level\nS1,101,11\nS2,101,11\n";
+  auto a =
+      first.import({first.write("students.csv", students), first.write("courses.csv", catalog(20)),
+                    first.write("course_marks.csv", marks)});
+  REQUIRE(a.exit_code == service::kImportAppliedWithQuarantine);
+  CHECK(marks_quarantine(a) == "3 dup, 18 dup, 25 dup, ");
+  CHECK(first.count("SELECT count(*) FROM course_marks") == 24);  // 19 for S1, 5 for S2
+  CHECK(
+      first.text(
+          "SELECT mark FROM course_marks WHERE student_id = 'S1' AND local_course_id = 'ENG01'") ==
+      "A");
+  CHECK(
+      first.text(
+          "SELECT mark FROM course_marks WHERE student_id = 'S1' AND local_course_id = 'ENG16'") ==
+      "C");
+  CHECK(
+      first.text(
+          "SELECT mark FROM course_marks WHERE student_id = 'S2' AND local_course_id = 'ENG03'") ==
+      "D");
+  // The same files staged and merged say the same.
+  REQUIRE(staged
+              .import({staged.write("students.csv", students),
+                       staged.write("courses.csv", catalog(20))})
+              .exit_code == service::kImportApplied);
+  auto b = staged.import({staged.write("course_marks.csv", marks)});
+  CHECK(marks_quarantine(b) == marks_quarantine(a));
+  CHECK(staged.text(kAllMarks) == first.text(kAllMarks));
+  CHECK(a.rows_applied - 22 == b.rows_applied);  // b read no students or courses
 }
