@@ -10,21 +10,17 @@
 // caller finds by reading the files again (rare: SIS exports list a student's marks
 // together). The run, not the whole call, is held in memory.
 //
-// A student's first run can only collide with itself, which the run in memory shows, so its
-// marks are written 16 to a statement (a multi-row INSERT costs SQLite 35-40% less a row than
-// one-row statements). A student met again after their run ended is written a row at a time:
-// only the table knows which of their keys are taken.
+// Marks are written 16 to a statement where that is safe (store/mark_runs.h).
 #pragma once
 
-#include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "agmon/core/model.h"
 #include "agmon/store/database.h"
 #include "agmon/store/import_stage.h"
+#include "store/mark_runs.h"
 #include "store/stage_tables.h"
 
 namespace agmon::store {
@@ -50,31 +46,15 @@ class FirstLoadMarks {
   const std::vector<std::string>& late_duplicates() const { return late_; }
 
  private:
-  struct RunEntry {  // one mark of the current run: the key beyond the student, and its row
-    std::string school, year, term, course;
-    size_t file = 0;  // index into files_
-    long line = 0;
-  };
-  static constexpr size_t kBatchRows = 16;
-
-  RunEntry* find_in_run(const core::CourseMark& m);
-  void remember(const core::CourseMark& m, size_t file, long line);
-  size_t file_index(const std::string& file);
-  void start_run(const std::string& student_id);
   std::optional<DisplacedRow> add_one_at_a_time(const core::CourseMark& m, size_t file, long line);
-  void write_buffered();
+  DisplacedRow displace(MarkRuns::Entry& earlier, const core::CourseMark& m, size_t file,
+                        long line);
 
   Database& db_;
   Statement insert_, update_;
-  Statement insert_batch_;                        // kBatchRows rows
-  std::vector<core::CourseMark> buffered_;        // of first runs, not written yet (< kBatchRows)
-  std::unordered_set<std::uint64_t> ended_runs_;  // hashes of the students whose run ended
-  bool first_run_ = true;                         // run_student_ had no earlier run in the call
+  MarkRuns runs_;
+  MarkBatch batch_;
   stage::DeferredIndexes indexes_;
-  std::string run_student_;
-  std::vector<RunEntry> run_;  // reused: entries past run_size_ keep their string buffers
-  size_t run_size_ = 0;
-  std::vector<std::string> files_;
   std::vector<std::string> late_;
   long rows_written_ = 0;
 };

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "store/first_load_marks.h"
+#include "store/mark_runs.h"
 #include "store/stage_tables.h"
 
 namespace agmon::store {
@@ -142,6 +143,13 @@ ImportStage::ImportStage(Database& db) : db_(db) {
   ins_student_ = db_.prepare(insert_sql(kStudents, "INSERT OR IGNORE"));
   ins_course_ = db_.prepare(insert_sql(kCourses, "INSERT OR IGNORE"));
   ins_mark_ = db_.prepare(insert_sql(kMarks, "INSERT OR IGNORE"));
+  if (!first_load_) {
+    staged_runs_ = std::make_unique<MarkRuns>();
+    staged_batch_ = std::make_unique<MarkBatch>(
+        db_, "INSERT OR IGNORE INTO " + stage_name(kMarks) + "(" + join(kMarks.columns) +
+                 ", src_file, src_line) VALUES ",
+        true);
+  }
   ins_program_ = db_.prepare(insert_sql(kPrograms, "INSERT OR IGNORE"));
   known_student_ = db_.prepare(
       "SELECT EXISTS(SELECT 1 FROM stage_students WHERE student_id = ?1) OR "
@@ -193,6 +201,18 @@ std::optional<DisplacedRow> ImportStage::add_course(const core::Course& c, const
 std::optional<DisplacedRow> ImportStage::add_mark(const core::CourseMark& m, const std::string& file,
                                                   long line) {
   if (first_load_) return first_load_->add(m, file, line);
+  staged_runs_->next(m.student_id);
+  size_t file_at = staged_runs_->file_index(file);
+  if (staged_runs_->first_run() && !staged_runs_->find(m)) {
+    // A new key (a first run collides only with itself): written with the next 15.
+    staged_runs_->remember(m, file_at, line);
+    if (staged_batch_->add(m, &staged_runs_->file(file_at), line)) staged_batch_->write();
+    return std::nullopt;
+  }
+  // A key repeated in the run, or a student met again: the staging table, holding every
+  // earlier row, says which row is displaced. (The run needs no update: it only answers
+  // "repeated in this run?", and the key is in it already or the run is not a first.)
+  staged_batch_->write();
   return stage_row(db_, ins_mark_, kMarks, [&](Statement& st) { stage::bind_mark(st, m); }, file,
                    line, [&] { return mark_key_text(m); });
 }
@@ -314,6 +334,7 @@ void ImportStage::merge_staged_marks(ImportMode mode, bool had_marks, MergeCount
 
 MergeCounts ImportStage::merge(ImportMode mode, std::vector<StrandedMark>* stranded) {
   MergeCounts counts;
+  if (staged_batch_) staged_batch_->write();
   // A first import (no marks yet) has nothing to diff against: every staged student is new.
   bool had_marks = false;
   if (!first_load_) {

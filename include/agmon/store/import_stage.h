@@ -24,6 +24,8 @@ namespace agmon::store {
 enum class ImportMode { kIncremental, kFull };
 
 class FirstLoadMarks;  // store/first_load_marks.h
+class MarkRuns;        // store/mark_runs.h
+class MarkBatch;
 
 // A staged row displaced by a later row with the same natural key ("keep the last,
 // report the first").
@@ -120,6 +122,9 @@ class ImportStage {
   Statement amend_staged_, amend_stored_;  // prepared on the first amend_student()
   bool amend_prepared_ = false;
   std::unique_ptr<FirstLoadMarks> first_load_;
+  // Staged marks of a student's first run go 16 to a statement; the rest a row at a time.
+  std::unique_ptr<MarkRuns> staged_runs_;
+  std::unique_ptr<MarkBatch> staged_batch_;
 };
 
 }  // namespace agmon::store
