@@ -57,9 +57,14 @@ void create_stage(Database& db, const TableSpec& t) {
           "src_file TEXT, src_line INTEGER, PRIMARY KEY (" + join(t.key) + ")) WITHOUT ROWID");
 }
 
-std::string insert_sql(const TableSpec& t, const char* verb) {
+// "VERB INTO stage_t(columns, src_file, src_line) VALUES ": a staging insert before its rows.
+std::string insert_head(const TableSpec& t, const char* verb) {
   return std::string(verb) + " INTO " + stage_name(t) + "(" + join(t.columns) +
-         ", src_file, src_line) VALUES (" + stage::placeholders(t.columns.size() + 2) + ")";
+         ", src_file, src_line) VALUES ";
+}
+
+std::string insert_sql(const TableSpec& t, const char* verb) {
+  return insert_head(t, verb) + "(" + stage::placeholders(t.columns.size() + 2) + ")";
 }
 
 // Inserts a staged row; on a key collision replaces it and reports the row it displaced.
@@ -145,10 +150,7 @@ ImportStage::ImportStage(Database& db) : db_(db) {
   ins_mark_ = db_.prepare(insert_sql(kMarks, "INSERT OR IGNORE"));
   if (!first_load_) {
     staged_runs_ = std::make_unique<MarkRuns>();
-    staged_batch_ = std::make_unique<MarkBatch>(
-        db_, "INSERT OR IGNORE INTO " + stage_name(kMarks) + "(" + join(kMarks.columns) +
-                 ", src_file, src_line) VALUES ",
-        true);
+    staged_batch_ = std::make_unique<MarkBatch>(db_, insert_head(kMarks, "INSERT OR IGNORE"), true);
   }
   ins_program_ = db_.prepare(insert_sql(kPrograms, "INSERT OR IGNORE"));
   known_student_ = db_.prepare(
