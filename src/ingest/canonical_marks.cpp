@@ -27,8 +27,8 @@ void map_mark_row(RowReader& row, const core::MarkTable& mark_table, RecordSink&
   if (row.get(kTermCode).empty()) {
     row.key(kTermCode);
   } else {
-    m.term_code = row.coded(kTermCode, &normalize_term_code, RowErrorKind::kBadCode,
-                            "a term code (" + std::string(kTermCodeList) + ")");
+    m.term_code = row.coded(kTermCode, &normalize_term_code, RowErrorKind::kBadCode, "a term code",
+                            kTermCodeList);
   }
   m.local_course_id = row.key(kLocalCourseId);
   m.grade_level_taken = row.integer(kGradeLevelTaken, 1, 12, "a grade (1-12)");
@@ -47,12 +47,12 @@ void map_mark_row(RowReader& row, const core::MarkTable& mark_table, RecordSink&
   m.section_id = row.text(kSectionId);
   m.ssid = row.text(kSsid);
   m.source = row.text(kSource);
-  m.status = row.coded(kStatus, &normalize_mark_status, RowErrorKind::kBadCode,
-                       "a status (" + std::string(kMarkStatusList) + ")");
+  m.status = row.coded(kStatus, &normalize_mark_status, RowErrorKind::kBadCode, "a status",
+                       kMarkStatusList);
   if (m.status.empty() && info) m.status = status_from_mark(*info);
   m.ag_area_override = row.area(kAgAreaOverride);
   m.repeat_of_term = row.coded(kRepeatOfTerm, &normalize_term_code, RowErrorKind::kBadCode,
-                               "a term code (" + std::string(kTermCodeList) + ")");
+                               "a term code", kTermCodeList);
   if (!row.failed()) sink.on_mark(std::move(m), row.line());
 }
 

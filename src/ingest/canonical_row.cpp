@@ -45,11 +45,13 @@ std::string RowReader::key(int col) {
 }
 
 std::string RowReader::coded(int col, std::optional<std::string> (*normalise)(std::string_view),
-                             RowErrorKind kind, std::string_view what) {
+                             RowErrorKind kind, std::string_view what, std::string_view list) {
   std::string_view v = get(col);
   if (v.empty()) return {};
   if (auto n = normalise(v)) return *n;
-  fail(col, kind, quoted(col) + " is not " + std::string(what));
+  std::string message = quoted(col) + " is not " + std::string(what);
+  if (!list.empty()) message += " (" + std::string(list) + ")";
+  fail(col, kind, std::move(message));
   return {};
 }
 
@@ -71,13 +73,12 @@ std::optional<bool> RowReader::flag(int col) {
 }
 
 std::string RowReader::date(int col) {
-  return coded(col, &normalize_date, RowErrorKind::kBadDate,
-               "a date (" + std::string(kDateList) + ")");
+  return coded(col, &normalize_date, RowErrorKind::kBadDate, "a date", kDateList);
 }
 
 std::string RowReader::school_year(int col) {
-  return coded(col, &normalize_school_year, RowErrorKind::kBadDate,
-               "a school year (" + std::string(kSchoolYearList) + ")");
+  return coded(col, &normalize_school_year, RowErrorKind::kBadDate, "a school year",
+               kSchoolYearList);
 }
 
 std::optional<core::Area> RowReader::area(int col) {

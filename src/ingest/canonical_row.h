@@ -36,10 +36,11 @@ class RowReader {
   // A value that must not be blank (else kMissingKey).
   std::string key(int col);
   std::string text(int col) { return std::string(get(col)); }
-  // A value normalised by `normalise`; "" when blank; kind/`what` on failure, e.g.
-  // "grade_level '13' is not a grade (07-12, ...)".
+  // A value normalised by `normalise`; "" when blank; kind/`what` (and the accepted `list`,
+  // when given) on failure, e.g. "grade_level '13' is not a grade (07-12, ...)". The message
+  // is put together only for a failing row: these run for every field of every mark.
   std::string coded(int col, std::optional<std::string> (*normalise)(std::string_view),
-                    RowErrorKind kind, std::string_view what);
+                    RowErrorKind kind, std::string_view what, std::string_view list = {});
   std::string word_code(int col, const std::vector<std::string_view>& allowed);
   std::optional<bool> flag(int col);
   std::string date(int col);

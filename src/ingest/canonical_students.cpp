@@ -13,7 +13,7 @@ void map_student_row(RowReader& row, RecordSink& sink) {
     row.key(kGradeLevel);
   } else {
     s.grade_level = row.coded(kGradeLevel, &normalize_grade_level, RowErrorKind::kBadCode,
-                              "a grade (" + std::string(kGradeLevelList) + ")");
+                              "a grade", kGradeLevelList);
   }
   s.ssid = row.text(kSsid);
   s.academic_year = row.school_year(kAcademicYear);
@@ -21,8 +21,8 @@ void map_student_row(RowReader& row, RecordSink& sink) {
   s.last_name = row.text(kLastName);
   s.first_name = row.text(kFirstName);
   s.birth_date = row.date(kBirthDate);
-  s.gender = row.coded(kGender, &normalize_gender, RowErrorKind::kBadCode,
-                       "a gender code (" + std::string(kGenderList) + ")");
+  s.gender =
+      row.coded(kGender, &normalize_gender, RowErrorKind::kBadCode, "a gender code", kGenderList);
   s.hispanic = row.flag(kHispanic);
   if (!row.get(kRaceCodes).empty()) {
     std::string bad;
@@ -35,8 +35,8 @@ void map_student_row(RowReader& row, RecordSink& sink) {
                    "; separate several with ';')");
     }
   }
-  s.el_status = row.coded(kElStatus, &normalize_el_status, RowErrorKind::kBadCode,
-                          "an EL status (" + std::string(kElStatusList) + ")");
+  s.el_status = row.coded(kElStatus, &normalize_el_status, RowErrorKind::kBadCode, "an EL status",
+                          kElStatusList);
   s.sed = row.flag(kSed);
   s.swd = row.flag(kSwd);
   s.foster = row.flag(kFoster);
