@@ -13,17 +13,28 @@ std::vector<CatalogCourseRow> CatalogRepo::courses() {
 }
 
 void CatalogRepo::apply_crosswalk(const std::vector<CourseCrosswalk>& changes) {
+  if (changes.empty()) return;
   auto update = db_.prepare(
       "UPDATE main.courses SET ag_area = ?1, rigor = ?2 WHERE school_code = ?3 "
       "AND local_course_id = ?4 AND academic_year = ?5");
-  auto touch = db_.prepare(
-      "INSERT OR IGNORE INTO touched_students SELECT DISTINCT student_id FROM "
-      "main.course_marks WHERE school_code = ?1 AND local_course_id = ?2");
+  db_.exec("DROP TABLE IF EXISTS temp.crosswalked_courses");
+  db_.exec(
+      "CREATE TEMP TABLE crosswalked_courses (school_code TEXT, local_course_id TEXT, "
+      "PRIMARY KEY (school_code, local_course_id)) WITHOUT ROWID");
+  auto changed = db_.prepare("INSERT OR IGNORE INTO temp.crosswalked_courses VALUES (?1, ?2)");
   for (const auto& c : changes) {
     update.bind(1, c.ag_area).bind(2, c.rigor).bind(3, c.school_code);
     update.bind(4, c.local_course_id).bind(5, c.academic_year).run();
-    touch.bind(1, c.school_code).bind(2, c.local_course_id).run();
+    changed.bind(1, c.school_code).bind(2, c.local_course_id).run();
   }
+  // Everyone who took a changed course, in one pass over the marks (course_marks has no index
+  // by course: a statement per course would read every mark once per course).
+  db_.exec(
+      "INSERT OR IGNORE INTO touched_students SELECT DISTINCT m.student_id FROM main.course_marks "
+      "m "
+      "JOIN temp.crosswalked_courses c ON c.school_code = m.school_code AND "
+      "c.local_course_id = m.local_course_id");
+  db_.exec("DROP TABLE temp.crosswalked_courses");
 }
 
 }  // namespace agmon::store

@@ -99,15 +99,15 @@ std::string EvaluationRepo::evaluated_year() {
 
 void EvaluationRepo::refresh_school_ap_offer() {
   db_.exec("DELETE FROM school_ap_offer");
+  // A (school, year) offers AP when a course marked there that year is an AP course (its
+  // catalog row for that year, or its row for every year). course_mark_years lists each course
+  // marked in each school and year once: a few thousand rows, where a scan of the marks read a
+  // million (0.24 s for 1M marks through the index this table replaces).
   db_.exec(
       "INSERT OR IGNORE INTO school_ap_offer(school_code, academic_year) "
-      "SELECT p.school_code, p.academic_year FROM (SELECT DISTINCT school_code, academic_year "
-      "FROM course_marks) p WHERE EXISTS (SELECT 1 FROM course_marks m JOIN courses c "
-      "ON c.school_code = m.school_code AND c.local_course_id = m.local_course_id "
-      "AND c.academic_year IN (m.academic_year, '') WHERE m.school_code = p.school_code "
-      "AND m.academic_year = p.academic_year AND c.rigor = 'AP')");
-  // Per (school, year) the scan of its marks stops at the first AP mark, instead of joining
-  // every mark of the district with the catalog (0.1 s instead of 0.6 s for 1M marks).
+      "SELECT DISTINCT y.school_code, y.academic_year FROM course_mark_years y JOIN courses c "
+      "ON c.school_code = y.school_code AND c.local_course_id = y.local_course_id "
+      "AND c.academic_year IN (y.academic_year, '') WHERE c.rigor = 'AP'");
 }
 
 bool EvaluationRepo::school_offers_ap(const std::string& school_code, const std::string& year) {

@@ -26,7 +26,10 @@ FirstLoadMarks::FirstLoadMarks(Database& db) : db_(db), batch_(db, insert_head()
 
 std::optional<DisplacedRow> FirstLoadMarks::add(const core::CourseMark& m, const std::string& file,
                                                 long line) {
-  if (!indexes_.dropped()) indexes_.drop(db_, "course_marks");
+  if (!indexes_.dropped()) {
+    indexes_.drop(db_, "course_marks");
+    triggers_.drop(db_, "course_marks");
+  }
   runs_.next(m.student_id);
   size_t file_at = runs_.file_index(file);
   if (!runs_.first_run()) return add_one_at_a_time(m, file_at, line);
@@ -39,6 +42,7 @@ std::optional<DisplacedRow> FirstLoadMarks::add(const core::CourseMark& m, const
   }
   runs_.remember(m, file_at, line);
   ++rows_written_;
+  year_counts_.count(m.school_code, m.local_course_id, m.academic_year);
   if (batch_.add(m, nullptr, line)) batch_.write();
   return std::nullopt;
 }
@@ -50,6 +54,7 @@ std::optional<DisplacedRow> FirstLoadMarks::add_one_at_a_time(const core::Course
   insert_.run();
   if (db_.changes() == 1) {
     ++rows_written_;
+    year_counts_.count(m.school_code, m.local_course_id, m.academic_year);
     runs_.remember(m, file_at, line);
     return std::nullopt;
   }
@@ -76,6 +81,8 @@ DisplacedRow FirstLoadMarks::displace(MarkRuns::Entry& earlier, const core::Cour
 void FirstLoadMarks::finish() {
   batch_.write();
   indexes_.rebuild(db_);
+  triggers_.rebuild(db_);
+  if (triggers_.dropped()) year_counts_.write(db_);
 }
 
 }  // namespace agmon::store

@@ -10,7 +10,9 @@
 // caller finds by reading the files again (rare: SIS exports list a student's marks
 // together). The run, not the whole call, is held in memory.
 //
-// Marks are written 16 to a statement where that is safe (store/mark_runs.h).
+// Marks are written 16 to a statement where that is safe (store/mark_runs.h). course_marks'
+// secondary indexes and counting triggers are suspended for the load and restored once after
+// it, with the counts of the marks written (store/mark_year_counts.h).
 #pragma once
 
 #include <optional>
@@ -21,22 +23,23 @@
 #include "agmon/store/database.h"
 #include "agmon/store/import_stage.h"
 #include "store/mark_runs.h"
+#include "store/mark_year_counts.h"
 #include "store/stage_tables.h"
 
 namespace agmon::store {
 
 class FirstLoadMarks {
  public:
-  // The first add() drops course_marks' secondary indexes and finish() builds them again
-  // (stage::DeferredIndexes); a call that adds no mark leaves the schema alone.
+  // The first add() drops course_marks' secondary indexes and triggers and finish() creates
+  // them again (stage::DeferredObjects); a call that adds no mark leaves the schema alone.
   explicit FirstLoadMarks(Database& db);
 
   // Writes the mark; a duplicate key replaces the earlier row. Returns the displaced row when
   // it was in the mark's run; a late duplicate is recorded in late_duplicates() instead.
   std::optional<DisplacedRow> add(const core::CourseMark& m, const std::string& file, long line);
 
-  // Writes the marks still buffered and rebuilds the secondary indexes. Call after the last
-  // add(), before anything reads course_marks.
+  // Writes the marks still buffered, rebuilds the indexes and triggers, and writes the
+  // course_mark_years counts. Call after the last add(), before anything reads course_marks.
   void finish();
 
   // Distinct keys written (a duplicate replaces a row, it adds none).
@@ -54,7 +57,8 @@ class FirstLoadMarks {
   Statement insert_, update_;
   MarkRuns runs_;
   MarkBatch batch_;
-  stage::DeferredIndexes indexes_;
+  stage::DeferredObjects indexes_{"index"}, triggers_{"trigger"};
+  MarkYearCounts year_counts_;
   std::vector<std::string> late_;
   long rows_written_ = 0;
 };

@@ -326,8 +326,10 @@ void ImportStage::merge_staged_marks(ImportMode mode, bool had_marks, MergeCount
     db_.exec("DROP TRIGGER temp.stage_mark_inserted");
     db_.exec("DROP TRIGGER temp.stage_mark_updated");
   } else {
-    // Loading an empty table: its secondary indexes are built once, after the load.
-    stage::DeferredIndexes indexes;
+    // Loading an empty table: its secondary indexes are built once, after the load. (Its
+    // counting triggers stay: counting the staged rows in memory would have to follow the
+    // staging's replacements and removals; this path is a district's first marks only.)
+    stage::DeferredObjects indexes("index");
     indexes.drop(db_, "course_marks");
     counts.marks_changed = upsert(db_, kMarks);
     indexes.rebuild(db_);

@@ -75,21 +75,21 @@ void bind_mark(Statement& st, const core::CourseMark& m, int first) {
   st.bind(f + 14, area_text(m.ag_area_override)).bind_static(f + 15, m.repeat_of_term);
 }
 
-void DeferredIndexes::drop(Database& db, const char* table) {
+void DeferredObjects::drop(Database& db, const char* table) {
   {
     auto st = db.prepare(
-        "SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name = ?1 AND "
+        "SELECT name, sql FROM main.sqlite_master WHERE type = ?1 AND tbl_name = ?2 AND "
         "sql IS NOT NULL");
-    st.bind(1, table);
-    while (st.step()) indexes_.emplace_back(st.str(0), st.str(1));
+    st.bind(1, type_).bind(2, table);
+    while (st.step()) objects_.emplace_back(st.str(0), st.str(1));
   }
-  for (const auto& index : indexes_) db.exec("DROP INDEX main.\"" + index.first + "\"");
+  for (const auto& object : objects_) db.exec("DROP " + type_ + " main.\"" + object.first + "\"");
   dropped_ = true;
 }
 
-void DeferredIndexes::rebuild(Database& db) {
-  for (const auto& index : indexes_) db.exec(index.second);
-  indexes_.clear();
+void DeferredObjects::rebuild(Database& db) {
+  for (const auto& object : objects_) db.exec(object.second);
+  objects_.clear();
 }
 
 }  // namespace agmon::store::stage

@@ -40,19 +40,23 @@ std::optional<std::string> area_text(const std::optional<core::Area>& a);
 // copying its strings: `m` must outlive the statement's next step.
 void bind_mark(Statement& st, const core::CourseMark& m, int first = 1);
 
-// The secondary indexes of a table loaded while empty: dropped before the load and built again
-// after it from their own SQL (whatever the schema defines). Building an index once, one
-// sort, is about twice as fast as updating it row by row. Inside the caller's transaction, so
-// a rollback brings them back.
-class DeferredIndexes {
+// Schema objects of one type on a table loaded while empty, dropped before the load and created
+// again after it from their own SQL (whatever the schema defines). Indexes: building one once,
+// one sort, is about twice as fast as updating it row by row. Triggers: course_marks' count each
+// row into course_mark_years (schema 0006), which costs more than the row; the loader writes
+// the counts itself (store/mark_year_counts.h). Inside the caller's transaction, so a rollback
+// brings them back.
+class DeferredObjects {
  public:
+  explicit DeferredObjects(const char* type) : type_(type) {}  // "index" or "trigger"
   void drop(Database& db, const char* table);
-  // Builds what drop() dropped, once; nothing when drop() was not called.
+  // Creates what drop() dropped, once; nothing when drop() was not called.
   void rebuild(Database& db);
   bool dropped() const { return dropped_; }
 
  private:
-  std::vector<std::pair<std::string, std::string>> indexes_;  // name, CREATE statement
+  std::string type_;
+  std::vector<std::pair<std::string, std::string>> objects_;  // name, CREATE statement
   bool dropped_ = false;
 };
 

@@ -108,10 +108,9 @@ TEST_CASE("a first load reports what the staged import of the same marks reports
             "SELECT group_concat(student_id || ':' || uc_complete) FROM student_evaluations"));
 }
 
-TEST_CASE("a first load rebuilds the marks index, and a refused one leaves the schema as it was") {
-  const char* kIndex =
-      "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = "
-      "'course_marks_school_year'";
+TEST_CASE("a first load restores course_marks' triggers with the counts of the marks it kept") {
+  const char* kTriggers =
+      "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'course_marks'";
   Db refused;
   auto r = refused.import(
       {refused.write("students.csv", kStudents), refused.write("courses.csv", kCourses),
@@ -119,13 +118,14 @@ TEST_CASE("a first load rebuilds the marks index, and a refused one leaves the s
       0.05);  // 4 of 11 rows quarantined: refused
   CHECK(r.exit_code == service::kImportRejected);
   CHECK(refused.text("SELECT count(*) FROM course_marks") == "0");
-  CHECK(refused.text(kIndex) == "1");
+  CHECK(refused.text(kTriggers) == "3");  // the rollback brought them back
+  CHECK(refused.mark_years().empty());
   CHECK(refused.first_load());
 
   Db roster;  // a first call without marks leaves the schema alone
   REQUIRE(roster.import({roster.write("students.csv", kStudents)}).exit_code ==
           service::kImportApplied);
-  CHECK(roster.text(kIndex) == "1");
+  CHECK(roster.text(kTriggers) == "3");
 
   Db loaded;
   REQUIRE(
@@ -133,9 +133,46 @@ TEST_CASE("a first load rebuilds the marks index, and a refused one leaves the s
           .import({loaded.write("students.csv", kStudents), loaded.write("courses.csv", kCourses),
                    loaded.write("course_marks.csv", kMarks)})
           .exit_code == service::kImportAppliedWithQuarantine);
-  CHECK(loaded.text(kIndex) == "1");
-  CHECK(loaded.text("SELECT count(*) FROM course_marks INDEXED BY course_marks_school_year "
-                    "WHERE school_code = '101' AND academic_year = '2024-2025'") == "3");
+  CHECK(loaded.text(kTriggers) == "3");
+  // Kept: S1 S1 ENG11, S1 S2 ENG11 (the second written a row at a time, after S1's run ended),
+  // S2 FY ALG2; the duplicates replaced rows and count nothing, the orphan never loaded.
+  CHECK(loaded.mark_years() == "101 ALG2 2024-2025 1; 101 ENG11 2024-2025 2");
+  CHECK(loaded.mark_years() == loaded.mark_years_recounted());
+
+  // Later imports go through the triggers. Full mode: the marks of (101, 2024-2025) the file
+  // no longer lists go, a new one comes.
+  service::ImportOptions full;
+  full.mode = store::ImportMode::kFull;
+  full.max_reject_rate = 0.9;
+  REQUIRE(loaded
+              .ImportDb::import({loaded.write("course_marks.csv",
+                                              "student_id,school_code,academic_year,term_code,"
+                                              "local_course_id,grade_level_taken,mark\n"
+                                              "S1,101,2024-2025,S1,ENG11,11,A\n"
+                                              "S1,101,2025-2026,S1,ALG2,12,B\n")},
+                                full)
+              .exit_code == service::kImportApplied);
+  CHECK(loaded.mark_years() == "101 ALG2 2025-2026 1; 101 ENG11 2024-2025 1");
+  CHECK(loaded.mark_years() == loaded.mark_years_recounted());
+  // A full students file without S1 removes S1 and every mark of theirs.
+  REQUIRE(loaded
+              .ImportDb::import(
+                  {loaded.write("students.csv", "student_id,school_code,grade_level\nS2,101,12\n")},
+                  full)
+              .exit_code == service::kImportApplied);
+  CHECK(loaded.text("SELECT count(*) FROM course_marks") == "0");
+  CHECK(loaded.mark_years().empty());
+
+  // Marks loaded into a database that has students but no marks are staged and merged, with the
+  // triggers counting.
+  Db staged;
+  REQUIRE(
+      staged
+          .import({staged.write("students.csv", kStudents), staged.write("courses.csv", kCourses)})
+          .exit_code == service::kImportApplied);
+  REQUIRE(staged.import({staged.write("course_marks.csv", kMarks)}).exit_code ==
+          service::kImportAppliedWithQuarantine);
+  CHECK(staged.mark_years() == "101 ALG2 2024-2025 1; 101 ENG11 2024-2025 2");
 }
 
 namespace {

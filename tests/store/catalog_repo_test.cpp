@@ -69,3 +69,28 @@ TEST_CASE("a crosswalk fills the catalog and touches the students who took the c
   CHECK(st.integer(0) == 1);
   CHECK(st.str(1) == "none");
 }
+
+TEST_CASE("one crosswalk call touches the takers of every changed course, school by school") {
+  test::TempDir dir;
+  auto db = store::Database::open(dir.file("c.db"));
+  REQUIRE(db.ok());
+  store::Database& d = **db;
+  d.exec(
+      "INSERT INTO courses(school_code, local_course_id, academic_year, course_title) VALUES "
+      "('S1', 'CHEM', '', 'Chemistry'), ('S1', 'BIO', '', 'Biology'), "
+      "('S2', 'CHEM', '', 'Chemistry'), ('S2', 'ART', '', 'Art')");
+  d.exec(
+      "INSERT INTO course_marks(student_id, school_code, academic_year, term_code, "
+      "local_course_id) VALUES ('1001', 'S1', '2024-2025', 'S1', 'CHEM'), "
+      "('1002', 'S1', '2024-2025', 'S1', 'BIO'), ('1003', 'S2', '2024-2025', 'S1', 'CHEM'), "
+      "('1004', 'S2', '2024-2025', 'S1', 'ART')");
+  store::Transaction tx(d);
+  store::ImportStage stage(d);
+  store::CatalogRepo repo(d);
+  repo.apply_crosswalk({});  // nothing changed, nobody touched
+  CHECK(touched(d).empty());
+  // S2's CHEM and S1's BIO change; S1's CHEM (same id as S2's) and S2's ART do not.
+  repo.apply_crosswalk(
+      {{"S2", "CHEM", "", std::string("d"), ""}, {"S1", "BIO", "", std::string("d"), ""}});
+  CHECK(touched(d) == std::vector<std::string>{"1002", "1003"});
+}

@@ -36,6 +36,20 @@ struct ImportDb {
     REQUIRE(st.step());
     return st.str(0);
   }
+  // course_mark_years as "school course year marks; ..." in key order, and the same counted
+  // afresh from course_marks: the two must always agree (schema 0006).
+  std::string mark_years() const {
+    return text(
+        "SELECT coalesce(group_concat(row, '; '), '') FROM (SELECT school_code || ' ' || "
+        "local_course_id || ' ' || academic_year || ' ' || marks AS row FROM course_mark_years "
+        "ORDER BY school_code, local_course_id, academic_year)");
+  }
+  std::string mark_years_recounted() const {
+    return text(
+        "SELECT coalesce(group_concat(row, '; '), '') FROM (SELECT school_code || ' ' || "
+        "local_course_id || ' ' || academic_year || ' ' || count(*) AS row FROM course_marks "
+        "GROUP BY school_code, local_course_id, academic_year ORDER BY 1)");
+  }
   long count(const std::string& sql) const {
     auto d = store::Database::open(db);
     REQUIRE(d.ok());
