@@ -69,6 +69,21 @@ void read_mark(const Statement& st, core::CourseMark& m, int f) {
   m.repeat_of_term.assign(st.text(f + 14));
 }
 
+void read_evaluated_mark(const Statement& st, core::CourseMark& m) {
+  m.student_id.assign(st.text(0));
+  m.school_code.assign(st.text(1));
+  m.academic_year.assign(st.text(2));
+  m.term_code.assign(st.text(3));
+  m.local_course_id.assign(st.text(4));
+  m.grade_level_taken = static_cast<int>(st.integer(5));
+  m.mark.assign(st.text(6));
+  m.source.assign(st.text(7));
+  m.status.assign(st.text(8));
+  m.ag_area_override.reset();
+  if (!st.is_null(9)) m.ag_area_override = core::parse_area(st.text(9));
+  m.repeat_of_term.assign(st.text(10));
+}
+
 core::CourseMark mark_from_row(const Statement& st, int f) {
   core::CourseMark m;
   read_mark(st, m, f);

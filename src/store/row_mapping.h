@@ -24,6 +24,12 @@ core::Student student_from_row(const Statement& st, int first = 0);
 core::CourseMark mark_from_row(const Statement& st, int first = 0);
 // The same into an existing mark (every field set): fills a vector's new element in place.
 void read_mark(const Statement& st, core::CourseMark& mark, int first = 0);
+// The columns of a mark the evaluation reads (core::resolve_records), and their reader: the
+// other fields are left as they are.
+inline constexpr const char* kEvaluatedMarkColumns =
+    "student_id, school_code, academic_year, term_code, local_course_id, grade_level_taken, mark, "
+    "source, status, ag_area_override, repeat_of_term";
+void read_evaluated_mark(const Statement& st, core::CourseMark& mark);
 core::Course course_from_row(const Statement& st, int first = 0);
 
 }  // namespace agmon::store

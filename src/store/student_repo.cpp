@@ -44,7 +44,7 @@ void StudentRepo::for_each_touched(
   auto students = db_.prepare(std::string("SELECT ") + kStudentColumns +
                               " FROM students WHERE student_id IN (SELECT student_id FROM "
                               "touched_students) ORDER BY student_id");
-  auto marks = db_.prepare(std::string("SELECT ") + kMarkColumns +
+  auto marks = db_.prepare(std::string("SELECT ") + kEvaluatedMarkColumns +
                            " FROM course_marks WHERE student_id IN (SELECT student_id FROM "
                            "touched_students) ORDER BY student_id");
   bool have_mark = marks.step();
@@ -57,7 +57,7 @@ void StudentRepo::for_each_touched(
     ms.reserve(expected);
     while (have_mark && marks.text(0) < std::string_view(s.student_id)) have_mark = marks.step();
     while (have_mark && marks.text(0) == std::string_view(s.student_id)) {
-      read_mark(marks, ms.emplace_back());
+      read_evaluated_mark(marks, ms.emplace_back());
       have_mark = marks.step();
     }
     expected = ms.size() + ms.size() / 8;
