@@ -22,6 +22,7 @@
 #include "agmon/service/alert_service.h"
 #include "agmon/service/evaluation.h"
 #include "agmon/store/evaluation_repo.h"
+#include "agmon/store/new_database.h"
 #include "service/clock.h"
 #include "service/import_log.h"
 #include "service/late_duplicates.h"
@@ -189,7 +190,13 @@ ImportReport run_import(const std::string& db_path, const std::vector<std::strin
   std::stable_sort(inputs.begin(), inputs.end(),
                    [](const Input& a, const Input& b) { return apply_order(a.kind) < apply_order(b.kind); });
 
-  auto opened = store::Database::open(db_path);
+  // A first import into a file that does not exist yet builds it beside its path and moves it
+  // into place when complete (store/new_database.h). A dry run leaves a new, empty database, as
+  // it always did.
+  std::unique_ptr<store::NewDatabase> building;
+  if (!options.dry_run && store::NewDatabase::absent(db_path))
+    building = std::make_unique<store::NewDatabase>(db_path);
+  auto opened = building ? building->open() : store::Database::open(db_path);
   if (!opened) {
     r.outcome = "failed";
     r.exit_code = kImportFailed;
@@ -197,6 +204,7 @@ ImportReport run_import(const std::string& db_path, const std::vector<std::strin
     return finish(r);
   }
   store::Database& db = **opened;
+  bool committed = false;
   try {
     db.set_busy_timeout(options.busy_timeout_ms);
     store::Transaction tx(db);
@@ -303,8 +311,7 @@ ImportReport run_import(const std::string& db_path, const std::vector<std::strin
     }
     finish_import_record(db, r);
     tx.commit();
-    phase("commit");
-    return r;
+    committed = true;
   } catch (const store::StoreError& e) {
     r.outcome = "failed";
     r.exit_code = kImportFailed;
@@ -329,7 +336,20 @@ ImportReport run_import(const std::string& db_path, const std::vector<std::strin
     r.import_id.reset();
     r.message = std::string("import failed; nothing was applied: ") + e.what();
   }
-  return finish(r);
+  if (!committed) return finish(r);
+  // Every statement and table of the import is gone with its scope: the new database can close.
+  if (building) {
+    auto published = building->publish(std::move(*opened));
+    if (!published) {
+      r.outcome = "failed";
+      r.exit_code = kImportFailed;
+      r.import_id.reset();
+      r.message = published.error().message + "; nothing was applied there (import again)";
+      return finish(r);
+    }
+  }
+  phase("commit");
+  return r;
 }
 
 }  // namespace agmon::service

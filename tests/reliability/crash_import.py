@@ -3,9 +3,12 @@ at the commit) and check, after each kill, that the database passes integrity_ch
 exactly the state before the import or the state after it, never one in between, and that the
 next import succeeds and reaches the after state.
 
-Two scenarios alternate: a first import into an empty database (E -> P) and an update of
-every student (P -> Q, another demo district with the same ids). The reference fingerprints
-of E, P and Q come from uninterrupted runs.
+Three scenarios take turns: a first import into an empty database (E -> P), an update of
+every student (P -> Q, another demo district with the same ids), and a first import that
+creates the database file (none -> X: built under a temporary name and moved into place,
+store/new_database.h; a kill leaves no file at the path, and the next import removes what the
+killed one left beside it). The reference fingerprints of E, P, Q and X come from
+uninterrupted runs.
 
 Usage: crash_import.py AGMON WORKDIR [--students N] [--kills K] [--seed S]"""
 import argparse
@@ -52,11 +55,14 @@ def main():
     rely.copy_db(before, after)
     wall2, commit2, rep2 = timed_import(a.agmon, after, d2)
     rely.check(rep2["rows_changed"] > a.students, "the update changes too little to tell states apart")
-    fp = {n: rely.fingerprint(p) for n, p in (("E", empty), ("P", before), ("Q", after))}
+    fresh = os.path.join(w, "x.db")
+    wall0, commit0, _ = timed_import(a.agmon, fresh, d1)
+    fp = {n: rely.fingerprint(p) for n, p in (("E", empty), ("P", before), ("Q", after), ("X", fresh))}
     data = {n: {t: v for t, v in f.items() if t not in rely.IMPORT_TABLES} for n, f in fp.items()}
     rely.log(f"calibration: E->P {wall1:.2f} s (commit {commit1:.2f} s), P->Q {wall2:.2f} s (commit {commit2:.2f} s)")
 
-    scenarios = [["E", "P", empty, d1, wall1, commit1], ["P", "Q", before, d2, wall2, commit2]]
+    scenarios = [["E", "P", empty, d1, wall1, commit1], ["P", "Q", before, d2, wall2, commit2],
+                 ["none", "X", None, d1, wall0, commit0]]
     work = os.path.join(w, "work.db")
     kills = attempts = 0
     landed = {"before": 0, "after": 0}
@@ -64,27 +70,36 @@ def main():
     while kills < a.kills:
         attempts += 1
         rely.check(attempts <= a.kills * 3, f"only {kills} of {attempts} attempts killed a running import")
-        src_name, dst_name, src_db, files, wall, commit = scenarios[attempts % 2]
+        turn = attempts % len(scenarios)
+        src_name, dst_name, src_db, files, wall, commit = scenarios[turn]
         # About one kill in three aims at the commit (and the checkpoint after it); the rest
         # anywhere in the run.
         window = (max(0.0, wall - commit - 0.25), wall * 1.02)
         aimed = rng.random() < 0.35
         at = rng.uniform(*window) if aimed else rng.uniform(0.02, wall * 1.02)
-        rely.copy_db(src_db, work)
+        if src_db:
+            rely.copy_db(src_db, work)
+        else:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                if os.path.exists(work + suffix):
+                    os.remove(work + suffix)
         p = subprocess.Popen([a.agmon, "--db", work, "import"] + files, stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL)
         time.sleep(at)
         if p.poll() is not None:
-            scenarios[attempts % 2][4] = wall * 0.85  # finished before the kill: aim earlier
+            scenarios[turn][4] = wall * 0.85  # finished before the kill: aim earlier
             continue
         wal = os.path.getsize(work + "-wal") if os.path.exists(work + "-wal") else 0
         p.send_signal(signal.SIGKILL)
         p.wait()
         kills += 1
-        ok, why = rely.integrity(work)
-        rely.check(ok, f"kill {kills} at {at:.3f} s: {why}")
-        got = rely.fingerprint(work)
-        if got == fp[src_name]:
+        if not src_db and not os.path.exists(work):
+            got = None  # the path is as it was: no file
+        else:
+            ok, why = rely.integrity(work)
+            rely.check(ok, f"kill {kills} at {at:.3f} s: {why}")
+            got = rely.fingerprint(work)
+        if got is None or (src_db and got == fp[src_name]):
             state = "before"
         elif got == fp[dst_name]:
             state = "after"
@@ -99,6 +114,8 @@ def main():
         again = {t: v for t, v in rely.fingerprint(work, with_imports=False).items()}
         rely.check(again == data[dst_name],
                    f"kill {kills}: the next import did not reach the after state: {rely.fp_diff(again, data[dst_name])}")
+        left = [n for n in os.listdir(w) if n.startswith("work.db.building-")]
+        rely.check(not left, f"kill {kills}: files left beside the database after the next import: {left}")
         rely.log(f"kill {kills:3d}: {src_name}->{dst_name} at {at:6.3f} s of {wall:.2f}{' (aimed at commit)' if aimed else ''}, "
                  f"wal {wal:>10} bytes -> {state}; integrity ok; next import ok")
     rely.log(f"RESULT crash_import kills={kills} attempts={attempts} before={landed['before']} after={landed['after']} "

@@ -1,0 +1,87 @@
+// A first import into a database file that does not exist yet builds it beside its path and
+// moves it into place (store/new_database.h). It must store exactly what the same import into
+// an existing empty database stores, and a refused one must leave what it always left.
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "agmon/service/demo_data.h"
+#include "agmon/service/importer.h"
+#include "agmon/service/settings.h"
+#include "agmon/store/database.h"
+#include "support/test_support.h"
+
+using namespace agmon;
+
+namespace {
+
+// What an import stores, one line per row (packed reports included), timestamps aside.
+std::string stored(const std::string& path) {
+  auto db = store::Database::open(path);
+  REQUIRE(db.ok());
+  std::string out;
+  for (const char* sql :
+       {"SELECT student_id || '|' || uc_complete || on_track || '|' || coalesce(uc_gpa_capped, "
+        "'-') "
+        "|| '|' || hex(report_packed) FROM student_evaluations ORDER BY student_id",
+        "SELECT alert_id || '|' || identity || '|' || message || '|' || status FROM alerts ORDER "
+        "BY 1",
+        "SELECT alert_id || '|' || event FROM alert_events ORDER BY 1",
+        "SELECT school_code || '|' || local_course_id || '|' || academic_year || '|' || marks FROM "
+        "course_mark_years ORDER BY 1",
+        "SELECT count(*) || ' marks' FROM course_marks",
+        "SELECT outcome || '|' || rows_read || '|' || rows_changed FROM imports ORDER BY "
+        "import_id"}) {
+    auto st = (*db)->prepare(sql);
+    while (st.step()) out += st.str(0) + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a first import that creates the database stores what one into an empty database does") {
+  test::TempDir dir;
+  service::DemoDataOptions demo;
+  demo.students = 300;
+  demo.school_year = "2024-2025";
+  REQUIRE(service::write_demo_data(demo, dir.path()).ok());
+  const std::vector<std::string> files = {dir.file("students.csv"), dir.file("courses.csv"),
+                                          dir.file("course_marks.csv")};
+  auto settings = service::Settings::from_config({});
+  REQUIRE(settings.ok());
+
+  const std::string existing = dir.file("existing.db");
+  REQUIRE(store::Database::open(existing).ok());  // created empty first: imported in place
+  auto a = service::run_import(existing, files, {}, *settings);
+  const std::string created = dir.file("created.db");
+  auto b = service::run_import(created, files, {}, *settings);
+  REQUIRE(a.exit_code == service::kImportApplied);
+  REQUIRE(b.exit_code == service::kImportApplied);
+  CHECK(b.students_evaluated == 300);
+  CHECK(b.import_id == a.import_id);
+  CHECK(stored(created) == stored(existing));
+  for (const auto& e : std::filesystem::directory_iterator(dir.path()))
+    CHECK(e.path().filename().string().find(".building-") == std::string::npos);
+}
+
+TEST_CASE("a refused first import leaves the refusal recorded at the path, as it always did") {
+  test::TempDir dir;
+  test::write_file(
+      dir.file("students.csv"),
+      "student_id,school_code,grade_level\nS1,101,11\nS2,101,13\n");  // 13: refused row
+  auto settings = service::Settings::from_config({});
+  REQUIRE(settings.ok());
+  service::ImportOptions strict;
+  strict.max_reject_rate = 0.0;
+  const std::string path = dir.file("agmon.db");
+  auto r = service::run_import(path, {dir.file("students.csv")}, strict, *settings);
+  CHECK(r.exit_code == service::kImportRejected);
+  auto db = store::Database::open(path);
+  REQUIRE(db.ok());
+  auto st = (*db)->prepare(
+      "SELECT (SELECT count(*) FROM students) || ' ' || group_concat(outcome) FROM imports");
+  REQUIRE(st.step());
+  CHECK(st.str(0) == "0 rejected");
+  for (const auto& e : std::filesystem::directory_iterator(dir.path()))
+    CHECK(e.path().filename().string().find(".building-") == std::string::npos);
+}
