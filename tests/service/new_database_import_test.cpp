@@ -85,3 +85,43 @@ TEST_CASE("a refused first import leaves the refusal recorded at the path, as it
   for (const auto& e : std::filesystem::directory_iterator(dir.path()))
     CHECK(e.path().filename().string().find(".building-") == std::string::npos);
 }
+
+TEST_CASE(
+    "a first import writes its alerts before their indexes, and the next one diffs against them") {
+  test::TempDir dir;
+  service::DemoDataOptions demo;
+  demo.students = 300;
+  demo.school_year = "2024-2025";
+  REQUIRE(service::write_demo_data(demo, dir.path()).ok());
+  const std::vector<std::string> files = {dir.file("students.csv"), dir.file("courses.csv"),
+                                          dir.file("course_marks.csv")};
+  auto settings = service::Settings::from_config({});
+  REQUIRE(settings.ok());
+  const std::string path = dir.file("agmon.db");
+  auto first = service::run_import(path, files, {}, *settings);
+  REQUIRE(first.exit_code == service::kImportApplied);
+  REQUIRE(first.alerts_opened > 300);  // the demo district has alerts to write
+  auto db = store::Database::open(path);
+  REQUIRE(db.ok());
+  auto one = [&](const std::string& sql) {
+    auto st = (*db)->prepare(sql);
+    REQUIRE(st.step());
+    return st.str(0);
+  };
+  CHECK(one("SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE type = "
+            "'index' AND tbl_name = 'alerts' AND sql IS NOT NULL ORDER BY name)") ==
+        "alerts_counselor alerts_status alerts_student");
+  CHECK(one("PRAGMA integrity_check") == "ok");  // the indexes hold every alert
+  CHECK(one("SELECT count(*) FROM alerts INDEXED BY alerts_student WHERE student_id <> ''") ==
+        one("SELECT count(*) FROM alerts WHERE student_id <> ''"));
+  const std::string before = one("SELECT count(*) || ' ' || sum(status = 'open') FROM alerts");
+  // Everyone re-evaluated on the same marks (as when the year moves on): every finding is
+  // found again among the stored alerts, through the diff the first import skipped.
+  (*db)->exec("UPDATE student_evaluations SET as_of_year = '1999-2000'");
+  auto again = service::run_import(path, {dir.file("courses.csv")}, {}, *settings);
+  REQUIRE(again.exit_code == service::kImportApplied);
+  CHECK(again.students_evaluated == 300);
+  CHECK(again.alerts_opened == 0);
+  CHECK(again.alerts_resolved == 0);
+  CHECK(one("SELECT count(*) || ' ' || sum(status = 'open') FROM alerts") == before);
+}

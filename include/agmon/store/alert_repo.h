@@ -136,6 +136,10 @@ class AlertRepo {
   std::vector<ApReadyFacts> ap_offer_changed_students();
 
  private:
+  // apply_findings()'s still true / true again / no longer true, against the stored alerts.
+  void diff_stored(AlertScope scope, const std::string& staged, std::optional<long> import_id,
+                   const std::string& now, AlertDiff& d);
+
   Database& db_;
   Statement stage_;
   bool stage_ready_ = false;
