@@ -110,7 +110,9 @@ AlertDiff AlertRepo::apply_findings(AlertScope scope, std::optional<long> import
   AlertDiff d;
   // No alert stored yet (a district's first import): nothing can be still true, true again or
   // no longer true, and each secondary index is built once, by one sort, after the new alerts
-  // (740,000 of them at 10M marks: 8.0 s of random index inserts).
+  // (740,000 of them at 10M marks: 8.0 s of random index inserts). Their ids then follow the
+  // order they were staged (by student, then kind), not their identities: no sort of every
+  // finding (0.05 s at 1M marks); later ones get ids in identity order, as always.
   bool none_stored = false;
   {
     auto any = db_.prepare("SELECT NOT EXISTS (SELECT 1 FROM alerts)");
@@ -132,7 +134,8 @@ AlertDiff AlertRepo::apply_findings(AlertScope scope, std::optional<long> import
                  "last_seen_at, times_opened) SELECT identity, kind, audience, school_code, counselor_id, "
                  "student_id, grouping, group_name, metric, detail, message, 'open', ?1, ?2, ?1, 1 "
                  "FROM temp.staged_alerts s WHERE s.audience = " + audience_of(scope) +
-                     " AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.identity = s.identity) ORDER BY s.identity",
+                     " AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.identity = s.identity)" +
+                     (none_stored ? "" : " ORDER BY s.identity"),
                  now, import_id, true);
   run(db_,
       "INSERT INTO alert_events(alert_id, at, event, import_id) SELECT alert_id, ?1, 'opened', ?2 "
