@@ -114,6 +114,9 @@ TEST_CASE(
   CHECK(one("PRAGMA integrity_check") == "ok");  // the indexes hold every alert
   CHECK(one("SELECT count(*) FROM alerts INDEXED BY alerts_student WHERE student_id <> ''") ==
         one("SELECT count(*) FROM alerts WHERE student_id <> ''"));
+  // Their ids follow the order they were found: student by student.
+  CHECK(one("SELECT count(*) FROM alerts a JOIN alerts b ON b.alert_id = a.alert_id + 1 WHERE "
+            "a.student_id <> '' AND b.student_id <> '' AND b.student_id < a.student_id") == "0");
   const std::string before = one("SELECT count(*) || ' ' || sum(status = 'open') FROM alerts");
   // Everyone re-evaluated on the same marks (as when the year moves on): every finding is
   // found again among the stored alerts, through the diff the first import skipped.
