@@ -37,31 +37,41 @@ std::string stored(const std::string& path) {
   return out;
 }
 
+// A 300-student demo district's three files in a fresh folder.
+struct DemoDistrict {
+  test::TempDir dir;
+  std::vector<std::string> files;
+  service::Settings settings;
+  DemoDistrict() {
+    service::DemoDataOptions demo;
+    demo.students = 300;
+    demo.school_year = "2024-2025";
+    REQUIRE(service::write_demo_data(demo, dir.path()).ok());
+    files = {dir.file("students.csv"), dir.file("courses.csv"), dir.file("course_marks.csv")};
+  }
+};
+
+// No build's temporary file is left in `dir`.
+void check_no_build_left(const test::TempDir& dir) {
+  for (const auto& e : std::filesystem::directory_iterator(dir.path()))
+    CHECK(e.path().filename().string().find(".building-") == std::string::npos);
+}
+
 }  // namespace
 
 TEST_CASE("a first import that creates the database stores what one into an empty database does") {
-  test::TempDir dir;
-  service::DemoDataOptions demo;
-  demo.students = 300;
-  demo.school_year = "2024-2025";
-  REQUIRE(service::write_demo_data(demo, dir.path()).ok());
-  const std::vector<std::string> files = {dir.file("students.csv"), dir.file("courses.csv"),
-                                          dir.file("course_marks.csv")};
-  auto settings = service::Settings::from_config({});
-  REQUIRE(settings.ok());
-
-  const std::string existing = dir.file("existing.db");
+  DemoDistrict d;
+  const std::string existing = d.dir.file("existing.db");
   REQUIRE(store::Database::open(existing).ok());  // created empty first: imported in place
-  auto a = service::run_import(existing, files, {}, *settings);
-  const std::string created = dir.file("created.db");
-  auto b = service::run_import(created, files, {}, *settings);
+  auto a = service::run_import(existing, d.files, {}, d.settings);
+  const std::string created = d.dir.file("created.db");
+  auto b = service::run_import(created, d.files, {}, d.settings);
   REQUIRE(a.exit_code == service::kImportApplied);
   REQUIRE(b.exit_code == service::kImportApplied);
   CHECK(b.students_evaluated == 300);
   CHECK(b.import_id == a.import_id);
   CHECK(stored(created) == stored(existing));
-  for (const auto& e : std::filesystem::directory_iterator(dir.path()))
-    CHECK(e.path().filename().string().find(".building-") == std::string::npos);
+  check_no_build_left(d.dir);
 }
 
 TEST_CASE("a refused first import leaves the refusal recorded at the path, as it always did") {
@@ -82,23 +92,14 @@ TEST_CASE("a refused first import leaves the refusal recorded at the path, as it
       "SELECT (SELECT count(*) FROM students) || ' ' || group_concat(outcome) FROM imports");
   REQUIRE(st.step());
   CHECK(st.str(0) == "0 rejected");
-  for (const auto& e : std::filesystem::directory_iterator(dir.path()))
-    CHECK(e.path().filename().string().find(".building-") == std::string::npos);
+  check_no_build_left(dir);
 }
 
 TEST_CASE(
     "a first import writes its alerts before their indexes, and the next one diffs against them") {
-  test::TempDir dir;
-  service::DemoDataOptions demo;
-  demo.students = 300;
-  demo.school_year = "2024-2025";
-  REQUIRE(service::write_demo_data(demo, dir.path()).ok());
-  const std::vector<std::string> files = {dir.file("students.csv"), dir.file("courses.csv"),
-                                          dir.file("course_marks.csv")};
-  auto settings = service::Settings::from_config({});
-  REQUIRE(settings.ok());
-  const std::string path = dir.file("agmon.db");
-  auto first = service::run_import(path, files, {}, *settings);
+  DemoDistrict d;
+  const std::string path = d.dir.file("agmon.db");
+  auto first = service::run_import(path, d.files, {}, d.settings);
   REQUIRE(first.exit_code == service::kImportApplied);
   REQUIRE(first.alerts_opened > 300);  // the demo district has alerts to write
   auto db = store::Database::open(path);
@@ -121,7 +122,7 @@ TEST_CASE(
   // Everyone re-evaluated on the same marks (as when the year moves on): every finding is
   // found again among the stored alerts, through the diff the first import skipped.
   (*db)->exec("UPDATE student_evaluations SET as_of_year = '1999-2000'");
-  auto again = service::run_import(path, {dir.file("courses.csv")}, {}, *settings);
+  auto again = service::run_import(path, {d.dir.file("courses.csv")}, {}, d.settings);
   REQUIRE(again.exit_code == service::kImportApplied);
   CHECK(again.students_evaluated == 300);
   CHECK(again.alerts_opened == 0);
