@@ -197,6 +197,10 @@ ImportReport run_import(const std::string& db_path, const std::vector<std::strin
   if (!options.dry_run && store::NewDatabase::absent(db_path))
     building = std::make_unique<store::NewDatabase>(db_path);
   auto opened = building ? building->open() : store::Database::open(db_path);
+  if (!opened && building) {  // e.g. no such folder: said of the path the user gave
+    building.reset();
+    opened = store::Database::open(db_path);
+  }
   if (!opened) {
     r.outcome = "failed";
     r.exit_code = kImportFailed;

@@ -30,10 +30,9 @@ void CatalogRepo::apply_crosswalk(const std::vector<CourseCrosswalk>& changes) {
   // Everyone who took a changed course, in one pass over the marks (course_marks has no index
   // by course: a statement per course would read every mark once per course).
   db_.exec(
-      "INSERT OR IGNORE INTO touched_students SELECT DISTINCT m.student_id FROM main.course_marks "
-      "m "
-      "JOIN temp.crosswalked_courses c ON c.school_code = m.school_code AND "
-      "c.local_course_id = m.local_course_id");
+      "INSERT OR IGNORE INTO touched_students SELECT DISTINCT m.student_id FROM "
+      "main.course_marks m JOIN temp.crosswalked_courses c ON c.school_code = m.school_code "
+      "AND c.local_course_id = m.local_course_id");
   db_.exec("DROP TABLE temp.crosswalked_courses");
 }
 
