@@ -3,8 +3,8 @@
 #pragma once
 
 #include <map>
-#include <set>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "agmon/ingest/record_sink.h"
@@ -53,7 +53,8 @@ class StagingSink : public ingest::RecordSink {
   store::ImportStage& stage_;
   std::string file_;
   std::string last_known_student_;
-  std::set<std::string, std::less<>> known_courses_;  // "school\x1fcourse"
+  std::string course_key_;                         // reused: a lookup allocates nothing
+  std::unordered_set<std::string> known_courses_;  // "school\x1fcourse"
   long accepted_ = 0;
   std::vector<ingest::RowError> errors_;
   std::vector<size_t> needs_raw_;

@@ -32,15 +32,16 @@ std::optional<DisplacedRow> FirstLoadMarks::add(const core::CourseMark& m, const
   }
   runs_.next(m.student_id);
   size_t file_at = runs_.file_index(file);
-  if (!runs_.first_run()) return add_one_at_a_time(m, file_at, line);
-  if (MarkRuns::Entry* earlier = runs_.find(m)) {
+  const std::uint64_t hash = MarkRuns::key_hash(m);
+  if (!runs_.first_run()) return add_one_at_a_time(m, hash, file_at, line);
+  if (MarkRuns::Entry* earlier = runs_.find(m, hash)) {
     // The later row wins. The earlier one may still be buffered: written first.
     batch_.write();
     stage::bind_mark(update_, m);
     update_.run();
     return displace(*earlier, m, file_at, line);
   }
-  runs_.remember(m, file_at, line);
+  runs_.remember(m, hash, file_at, line);
   ++rows_written_;
   year_counts_.count(m.school_code, m.local_course_id, m.academic_year);
   if (batch_.add(m, nullptr, line)) batch_.write();
@@ -48,23 +49,24 @@ std::optional<DisplacedRow> FirstLoadMarks::add(const core::CourseMark& m, const
 }
 
 std::optional<DisplacedRow> FirstLoadMarks::add_one_at_a_time(const core::CourseMark& m,
-                                                              size_t file_at, long line) {
+                                                              std::uint64_t hash, size_t file_at,
+                                                              long line) {
   batch_.write();  // the table must hold every earlier row to say whether the key is taken
   stage::bind_mark(insert_, m);
   insert_.run();
   if (db_.changes() == 1) {
     ++rows_written_;
     year_counts_.count(m.school_code, m.local_course_id, m.academic_year);
-    runs_.remember(m, file_at, line);
+    runs_.remember(m, hash, file_at, line);
     return std::nullopt;
   }
   // The key is taken: the later row wins.
   stage::bind_mark(update_, m);
   update_.run();
-  MarkRuns::Entry* earlier = runs_.find(m);
+  MarkRuns::Entry* earlier = runs_.find(m, hash);
   if (!earlier) {
     late_.push_back(mark_key_text(m));
-    runs_.remember(m, file_at, line);
+    runs_.remember(m, hash, file_at, line);
     return std::nullopt;
   }
   return displace(*earlier, m, file_at, line);

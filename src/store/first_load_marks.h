@@ -49,7 +49,8 @@ class FirstLoadMarks {
   const std::vector<std::string>& late_duplicates() const { return late_; }
 
  private:
-  std::optional<DisplacedRow> add_one_at_a_time(const core::CourseMark& m, size_t file, long line);
+  std::optional<DisplacedRow> add_one_at_a_time(const core::CourseMark& m, std::uint64_t hash,
+                                                size_t file, long line);
   DisplacedRow displace(MarkRuns::Entry& earlier, const core::CourseMark& m, size_t file,
                         long line);
 

@@ -205,9 +205,10 @@ std::optional<DisplacedRow> ImportStage::add_mark(const core::CourseMark& m, con
   if (first_load_) return first_load_->add(m, file, line);
   staged_runs_->next(m.student_id);
   size_t file_at = staged_runs_->file_index(file);
-  if (staged_runs_->first_run() && !staged_runs_->find(m)) {
+  const std::uint64_t hash = MarkRuns::key_hash(m);
+  if (staged_runs_->first_run() && !staged_runs_->find(m, hash)) {
     // A new key (a first run collides only with itself): written with the next 15.
-    staged_runs_->remember(m, file_at, line);
+    staged_runs_->remember(m, hash, file_at, line);
     if (staged_batch_->add(m, &staged_runs_->file(file_at), line)) staged_batch_->write();
     return std::nullopt;
   }
