@@ -7,12 +7,8 @@
 #include <cerrno>
 #include <thread>
 
-#include <Poco/DigestEngine.h>
-#include <Poco/SHA2Engine.h>
-
 #include <algorithm>
 #include <chrono>
-#include <fstream>
 #include <future>
 #include <map>
 
@@ -24,6 +20,7 @@
 #include "agmon/store/evaluation_repo.h"
 #include "agmon/store/new_database.h"
 #include "service/clock.h"
+#include "service/file_digest.h"
 #include "service/import_log.h"
 #include "service/late_duplicates.h"
 #include "service/parse_pipeline.h"
@@ -68,18 +65,6 @@ int apply_order(FileKind kind) {
     case FileKind::kUcCourseList: return 5;
     default: return 6;  // marks
   }
-}
-
-std::string sha256_of(const std::string& path) {
-  Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return "";  // a folder (OneRoster) has no single checksum
-  std::vector<char> buf(1 << 20);
-  while (in) {
-    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-    sha.update(buf.data(), static_cast<unsigned>(in.gcount()));
-  }
-  return Poco::DigestEngine::digestToHex(sha.digest());
 }
 
 // Orphans and displaced duplicates are found after the mapper let go of the record: read
@@ -227,7 +212,7 @@ ImportReport run_import(const std::string& db_path, const std::vector<std::strin
       fr.file = in.display;
       fr.kind = std::string(ingest::file_kind_name(in.kind));
       // The checksum reads the whole file once more: on another core, while this one parses.
-      auto sha256 = std::async(std::launch::async, sha256_of, in.path);
+      auto sha256 = std::async(std::launch::async, file_sha256, in.path);
       ingest::ParseOptions po = parse_options;
       po.display_name = in.display;
       if (options.progress) options.progress("reading " + in.display);
