@@ -5,16 +5,21 @@
 
 namespace agmon::service {
 
-StudentAlertStager::StudentAlertStager(store::Database& db, const Settings& settings, const std::string& year)
+StudentAlertStager::StudentAlertStager(store::Database& db, const Settings& settings, const std::string& year,
+                                       std::optional<long> import_id, const std::string& now)
     : repo_(db), thresholds_(settings.alert_thresholds()) {
   ap_schools_ = store::GapRepo(db).schools_offering_ap(year);
-  repo_.begin_findings();
+  writes_alerts_ = repo_.begin_student_findings(import_id, now);
 }
 
 void StudentAlertStager::load_students(const std::string& first_id, const std::string& last_id) {
   previous_ = repo_.previous_statuses(first_id, last_id);
-  open_changes_ = repo_.open_status_changes(first_id, last_id);
+  // With no alert stored when the evaluation began, no AG_STATUS_CHANGED can be open (and the
+  // alerts being written have no student index to look them up by).
+  if (!writes_alerts_) open_changes_ = repo_.open_status_changes(first_id, last_id);
 }
+
+void StudentAlertStager::finish() { repo_.finish_student_findings(); }
 
 std::vector<core::AlertFinding> StudentAlertStager::findings(const core::StudentReport& report) const {
   core::StudentAlertContext ctx;

@@ -108,13 +108,13 @@ std::string as_of_year(store::Database& db, const Settings& settings) {
 }
 
 long evaluate_touched(store::Database& db, const Settings& settings, const std::string& year,
-                      std::optional<long> import_id) {
+                      std::optional<long> import_id, const std::string& now) {
   store::AlertRepo(db).snapshot_previous_statuses();
   store::StudentRepo students(db);
   store::EvaluationRepo evaluations(db);
   core::Catalog catalog(students.all_courses());
   const core::RuleSet& rules = settings.rules();
-  StudentAlertStager stager(db, settings, year);
+  StudentAlertStager stager(db, settings, year, import_id, now);
   // agmon.eval.threads: worker threads evaluating beside this one, which reads and saves and
   // evaluates only what the workers have not taken (0 = one per core but this thread's, at
   // least 1, at most 4; 1 = everything on this thread, no pipeline). On two cores one worker
@@ -175,6 +175,7 @@ long evaluate_touched(store::Database& db, const Settings& settings, const std::
   if (!batch.empty()) flush();
   finish_in_flight();
   save_evaluated();
+  stager.finish();
   return count;
 }
 

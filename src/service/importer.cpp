@@ -272,7 +272,7 @@ ImportReport run_import(const std::string& db_path, const std::vector<std::strin
     // AP offers first: the student alert rules read them during evaluation.
     refresh_ap_offers(db, year);
     if (options.progress) options.progress("evaluating students");
-    r.students_evaluated = evaluate_touched(db, settings, year, import_id);
+    r.students_evaluated = evaluate_touched(db, settings, year, import_id, started_at);
     phase("evaluate");
     auto alerts = refresh_alerts(db, settings, import_id, started_at);
     r.alerts_opened = alerts.opened;

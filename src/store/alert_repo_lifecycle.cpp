@@ -57,7 +57,61 @@ long resolve_where(Database& db, const std::string& where, std::optional<long> i
              now, import_id, true);
 }
 
+// Records how many alerts a first import's evaluation opened (begin_student_findings()), for
+// the apply_findings() that follows on another AlertRepo of the same connection.
+constexpr const char* kFirstOpened = "temp.first_import_opened_alerts";
+
 }  // namespace
+
+struct AlertRepo::FirstFindings {
+  std::optional<long> import_id;
+  std::string now;
+  Statement insert;
+  stage::DeferredObjects indexes{"index"};
+  long opened = 0;
+};
+
+void AlertRepo::FirstFindingsDeleter::operator()(FirstFindings* f) const { delete f; }
+
+bool AlertRepo::begin_student_findings(std::optional<long> import_id, const std::string& now) {
+  begin_findings();
+  db_.exec(std::string("DROP TABLE IF EXISTS ") + kFirstOpened);
+  first_.reset();
+  {
+    auto any = db_.prepare("SELECT EXISTS (SELECT 1 FROM alerts)");
+    if (any.step() && any.integer(0) != 0) return false;
+  }
+  first_.reset(new FirstFindings);
+  first_->import_id = import_id;
+  first_->now = now;
+  // The identity's UNIQUE index stays (no identity can be stored twice); the others are built
+  // once at the end, by one sort each, instead of row by row.
+  first_->indexes.drop(db_, "alerts");
+  first_->insert = db_.prepare(
+      "INSERT INTO main.alerts(identity, kind, audience, school_code, counselor_id, student_id, "
+      "grouping, group_name, metric, detail, message, status, opened_at, opened_import_id, "
+      "last_seen_at, times_opened) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'open', "
+      "?12, ?13, ?12, 1)");
+  first_->insert.bind(12, now);
+  if (import_id) first_->insert.bind(13, static_cast<std::int64_t>(*import_id));
+  else first_->insert.bind_null(13);
+  return true;
+}
+
+void AlertRepo::finish_student_findings() {
+  if (!first_) return;
+  first_->insert = Statement();  // no statement may be pending on alerts when its indexes are built
+  // The table was empty when the evaluation began: every row is one of its alerts. (In id
+  // order: unordered, SQLite reads the ids off the identity index, in identity order.)
+  run(db_,
+      "INSERT INTO alert_events(alert_id, at, event, import_id) SELECT alert_id, ?1, 'opened', ?2 "
+      "FROM alerts ORDER BY alert_id",
+      first_->now, first_->import_id, true);
+  first_->indexes.rebuild(db_);
+  db_.exec(std::string("CREATE TEMP TABLE ") + kFirstOpened + " AS SELECT " + std::to_string(first_->opened) +
+           " AS opened");
+  first_.reset();
+}
 
 void AlertRepo::begin_findings() {
   db_.exec("DROP TABLE IF EXISTS temp.staged_alerts");
@@ -88,7 +142,10 @@ void AlertRepo::end_findings() {
 
 void AlertRepo::stage(const std::vector<core::AlertFinding>& findings) {
   if (findings.empty()) return;
-  if (!stage_ready_) {
+  Statement* into = &stage_;
+  if (first_) {
+    into = &first_->insert;
+  } else if (!stage_ready_) {
     stage_ = db_.prepare("INSERT INTO temp.staged_alerts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     stage_ready_ = true;
   }
@@ -97,15 +154,34 @@ void AlertRepo::stage(const std::vector<core::AlertFinding>& findings) {
   std::unordered_set<std::string> seen;
   for (const auto& f : findings) {
     if (!seen.insert(f.identity).second) continue;
-    stage_.bind(1, f.identity).bind(2, core::alert_kind_name(f.kind)).bind(3, f.audience);
-    stage_.bind(4, f.school).bind(5, f.counselor).bind(6, f.student_id).bind(7, f.grouping);
-    stage_.bind(8, f.group).bind(9, f.metric).bind(10, f.detail).bind(11, f.message);
-    stage_.run();
-    stage_.reset();
+    Statement& st = *into;
+    st.bind(1, f.identity).bind(2, core::alert_kind_name(f.kind)).bind(3, f.audience);
+    st.bind(4, f.school).bind(5, f.counselor).bind(6, f.student_id).bind(7, f.grouping);
+    st.bind(8, f.group).bind(9, f.metric).bind(10, f.detail).bind(11, f.message);
+    st.run();  // keeps the bindings: the direct insert's ?12 and ?13 hold for every alert
+    if (first_) ++first_->opened;
   }
 }
 
 AlertDiff AlertRepo::apply_findings(AlertScope scope, std::optional<long> import_id, const std::string& now) {
+  if (scope == AlertScope::kEvaluatedStudents) {
+    // A first import's evaluation wrote its alerts already (finish_student_findings()).
+    std::optional<long> opened;
+    {
+      auto listed = db_.prepare(
+          "SELECT 1 FROM temp.sqlite_master WHERE type = 'table' AND name = 'first_import_opened_alerts'");
+      if (listed.step()) {
+        auto count = db_.prepare(std::string("SELECT opened FROM ") + kFirstOpened);
+        if (count.step()) opened = static_cast<long>(count.integer(0));
+      }
+    }
+    if (opened) {
+      db_.exec(std::string("DROP TABLE ") + kFirstOpened);
+      AlertDiff d;
+      d.opened = *opened;
+      return d;
+    }
+  }
   const std::string staged = "(SELECT identity FROM temp.staged_alerts WHERE audience = " + audience_of(scope) + ")";
   AlertDiff d;
   // No alert stored yet (a district's first import): nothing can be still true, true again or

@@ -96,7 +96,8 @@ TEST_CASE("a refused first import leaves the refusal recorded at the path, as it
 }
 
 TEST_CASE(
-    "a first import writes its alerts before their indexes, and the next one diffs against them") {
+    "a first import writes its alerts as it finds them, indexes after, and the next one diffs "
+    "against them") {
   DemoDistrict d;
   const std::string path = d.dir.file("agmon.db");
   auto first = service::run_import(path, d.files, {}, d.settings);
@@ -115,6 +116,14 @@ TEST_CASE(
   CHECK(one("PRAGMA integrity_check") == "ok");  // the indexes hold every alert
   CHECK(one("SELECT count(*) FROM alerts INDEXED BY alerts_student WHERE student_id <> ''") ==
         one("SELECT count(*) FROM alerts WHERE student_id <> ''"));
+  // Each alert opened once, by this import, as the report counts them; events in id order.
+  CHECK(one("SELECT count(*) FROM alerts") == std::to_string(first.alerts_opened));
+  CHECK(one("SELECT count(DISTINCT alert_id) || ' ' || count(*) || ' ' || sum(event = 'opened' AND import_id = " +
+            std::to_string(*first.import_id) + ") FROM alert_events") ==
+        std::to_string(first.alerts_opened) + " " + std::to_string(first.alerts_opened) + " " +
+            std::to_string(first.alerts_opened));
+  CHECK(one("SELECT count(*) FROM alert_events a JOIN alert_events b ON b.rowid = a.rowid + 1 WHERE "
+            "b.alert_id < a.alert_id") == "0");
   // Their ids follow the order they were found: student by student.
   CHECK(one("SELECT count(*) FROM alerts a JOIN alerts b ON b.alert_id = a.alert_id + 1 WHERE "
             "a.student_id <> '' AND b.student_id <> '' AND b.student_id < a.student_id") == "0");

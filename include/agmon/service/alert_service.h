@@ -17,7 +17,8 @@ struct AlertRefresh {
 
 // Runs inside the import transaction, after evaluate_touched(). `now` is an ISO timestamp.
 // Student alerts: the findings evaluate_touched() staged for the students it evaluated are
-// diffed against their stored alerts; alerts of students no longer present are resolved.
+// diffed against their stored alerts (when none was stored, it wrote them as open alerts
+// itself: they are counted as opened); alerts of students no longer present are resolved.
 // Subgroup alerts: recomputed from the current gap tables (district and per school) and
 // diffed against every stored administrator alert. Each transition writes an alert_events row.
 AlertRefresh refresh_alerts(store::Database& db, const Settings& settings,

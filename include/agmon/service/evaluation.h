@@ -19,9 +19,11 @@ std::string as_of_year(store::Database& db, const Settings& settings);
 // Evaluates every student listed in the TEMP table touched_students and stores the results.
 // Before overwriting, the previous flags are kept in TEMP previous_evaluations (for the
 // AG_STATUS_CHANGED alert), and each student's alert findings are staged (TEMP staged_alerts)
-// for refresh_alerts(). Returns the number of students evaluated.
+// for refresh_alerts(); when no alert is stored yet, they are written as open alerts, opened
+// `now` (an ISO timestamp) by `import_id`, with nothing left to diff. Returns the number of
+// students evaluated.
 long evaluate_touched(store::Database& db, const Settings& settings, const std::string& year,
-                      std::optional<long> import_id);
+                      std::optional<long> import_id, const std::string& now);
 
 // Evaluates one student from the stored data (no storing).
 core::Result<core::StudentReport> evaluate_student(store::Database& db, const Settings& settings,

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -109,6 +110,16 @@ class AlertRepo {
   // Stages findings (an identity repeated within the call is staged once; one call per student,
   // or one for all subgroup findings). Requires begin_findings().
   void stage(const std::vector<core::AlertFinding>& findings);
+  // begin_findings() for the student findings of an evaluation. When no alert is stored (a
+  // district's first import), there is nothing to diff against: every finding is a new open
+  // alert, so stage() writes it straight into `alerts` (ids in the order found, events and
+  // secondary indexes written once by finish_first_findings()) rather than into the staging
+  // table and then, at the end, a second time into `alerts` on one thread. True when so.
+  bool begin_student_findings(std::optional<long> import_id, const std::string& now);
+  // After the last stage() of an evaluation begun by begin_student_findings(): the alerts it
+  // wrote get their 'opened' events and `alerts` its indexes, and apply_findings() for
+  // kEvaluatedStudents then reports them as opened without diffing. Nothing otherwise.
+  void finish_student_findings();
   // Diffs the staged findings of `audience` against the stored alerts in `scope`: new ->
   // open, still true -> last seen updated (message refreshed), no longer true -> resolved
   // (acknowledgement cleared), true again -> reopened (times_opened + 1). One alert_events
@@ -140,9 +151,16 @@ class AlertRepo {
   void diff_stored(AlertScope scope, const std::string& staged, std::optional<long> import_id,
                    const std::string& now, AlertDiff& d);
 
+  // A first import's direct writes (begin_student_findings()); null otherwise.
+  struct FirstFindings;
+  struct FirstFindingsDeleter {
+    void operator()(FirstFindings* f) const;
+  };
+
   Database& db_;
   Statement stage_;
   bool stage_ready_ = false;
+  std::unique_ptr<FirstFindings, FirstFindingsDeleter> first_;
 };
 
 // Reads the columns of `alerts` in declaration order (SELECT * FROM alerts).
