@@ -1,5 +1,6 @@
 // StudentRepo::for_each_touched: the importer's evaluation reads the touched students and their
-// marks through it, in two ordered cursors merged by id.
+// marks through it, in ordered cursors merged by id: by lookup when few students are touched,
+// by scanning students, marks and the touched list when most are. Both read the same.
 #include "agmon/store/student_repo.h"
 
 #include <catch2/catch.hpp>
@@ -10,8 +11,11 @@
 
 using namespace agmon;
 
-TEST_CASE(
-    "touched students stream in id order with their own marks, as the evaluation reads them") {
+namespace {
+
+// Students 1001-1004 with their marks, 1001-1003 touched (and 1000, a student no longer
+// there), plus `untouched` more students with a mark each; what for_each_touched streams.
+std::vector<std::string> stream_touched(int untouched) {
   test::TempDir dir;
   auto db = store::Database::open(dir.file("s.db"));
   REQUIRE(db.ok());
@@ -35,7 +39,13 @@ TEST_CASE(
       "'')");
   store::Transaction tx(d);
   store::ImportStage stage(d);  // creates TEMP touched_students
-  d.exec("INSERT INTO touched_students VALUES ('1003'), ('1001'), ('1002')");  // not 1004
+  d.exec("INSERT INTO touched_students VALUES ('1003'), ('1000'), ('1001'), ('1002')");  // not 1004
+  for (int i = 0; i < untouched; ++i) {  // ids around and between the touched ones
+    const std::string id = std::to_string(i % 2 ? 1002 : 1003) + "-" + std::to_string(i);
+    d.exec("INSERT INTO students(student_id, school_code, grade_level) VALUES ('" + id + "', 'S1', '9')");
+    d.exec("INSERT INTO course_marks(student_id, school_code, academic_year, term_code, local_course_id) "
+           "VALUES ('" + id + "', 'S1', '2025-2026', 'S1', 'ALG')");
+  }
 
   std::vector<std::string> seen;
   store::StudentRepo(d).for_each_touched([&](core::Student&& s,
@@ -56,9 +66,21 @@ TEST_CASE(
     }
     seen.push_back(line);
   });
-  // Ascending ids; the two marks of 1001 in key order (term S1 before S2); 1002 has none.
-  CHECK(seen == std::vector<std::string>{
-                    "1001 11: S1/2024-2025/S1/ENG/11/F//completed/-/ "
-                    "S1/2024-2025/S2/ENG/11/B/SIS/completed/-/S1",
-                    "1002 12:", "1003 10: S1/2023-2024/FY/XFER/9/A/transfer/completed/b/"});
+  return seen;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "touched students stream in id order with their own marks, as the evaluation reads them") {
+  // Three of four students touched: read by scanning. Three of 24: by lookup.
+  for (int untouched : {0, 20}) {
+    INFO(untouched << " more untouched students");
+    auto seen = stream_touched(untouched);
+    // Ascending ids; the two marks of 1001 in key order (term S1 before S2); 1002 has none.
+    CHECK(seen == std::vector<std::string>{
+                      "1001 11: S1/2024-2025/S1/ENG/11/F//completed/-/ "
+                      "S1/2024-2025/S2/ENG/11/B/SIS/completed/-/S1",
+                      "1002 12:", "1003 10: S1/2023-2024/FY/XFER/9/A/transfer/completed/b/"});
+  }
 }
