@@ -41,11 +41,7 @@ bool StagingSink::student_known(const std::string& student_id) {
 }
 
 bool StagingSink::course_known(const core::CourseMark& m) {
-  course_key_.assign(m.school_code).append(1, '\x1f').append(m.local_course_id);
-  if (known_courses_.count(course_key_)) return true;
-  if (!stage_.course_known(m.school_code, m.local_course_id, m.academic_year)) return false;
-  known_courses_.insert(course_key_);
-  return true;
+  return stage_.course_known(m.school_code, m.local_course_id, m.academic_year);
 }
 
 void StagingSink::on_student(core::Student&& s, long line) {

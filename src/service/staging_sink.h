@@ -4,7 +4,6 @@
 
 #include <map>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "agmon/ingest/record_sink.h"
@@ -45,16 +44,14 @@ class StagingSink : public ingest::RecordSink {
   void displaced(const std::optional<store::DisplacedRow>& row, const char* what);
   void report_displaced(const store::DisplacedRow& row, const char* what);
 
-  // Positive lookups only (a known id stays known for the rest of the call): marks arrive
-  // grouped by student, and a catalog has a few thousand courses.
+  // A student is looked up once a run of their marks (marks arrive grouped by student); a
+  // course once a call (ImportStage keeps the courses it found).
   bool student_known(const std::string& student_id);
   bool course_known(const core::CourseMark& mark);
 
   store::ImportStage& stage_;
   std::string file_;
   std::string last_known_student_;
-  std::string course_key_;                         // reused: a lookup allocates nothing
-  std::unordered_set<std::string> known_courses_;  // "school\x1fcourse"
   long accepted_ = 0;
   std::vector<ingest::RowError> errors_;
   std::vector<size_t> needs_raw_;

@@ -12,7 +12,8 @@ std::string insert_head() {
 }
 }  // namespace
 
-FirstLoadMarks::FirstLoadMarks(Database& db) : db_(db), batch_(db, insert_head(), false) {
+FirstLoadMarks::FirstLoadMarks(Database& db, CourseTally& courses)
+    : db_(db), batch_(db, insert_head(), false), courses_(courses) {
   insert_ = db_.prepare(insert_head() + "(" + stage::placeholders(kMarks.columns.size()) + ")");
   std::string sets;
   for (size_t c = 0; c < kMarks.columns.size(); ++c) {
@@ -25,7 +26,7 @@ FirstLoadMarks::FirstLoadMarks(Database& db) : db_(db), batch_(db, insert_head()
 }
 
 std::optional<DisplacedRow> FirstLoadMarks::add(const core::CourseMark& m, const std::string& file,
-                                                long line) {
+                                                long line, CourseTally::Course& course) {
   if (!indexes_.dropped()) {
     indexes_.drop(db_, "course_marks");
     triggers_.drop(db_, "course_marks");
@@ -33,7 +34,7 @@ std::optional<DisplacedRow> FirstLoadMarks::add(const core::CourseMark& m, const
   runs_.next(m.student_id);
   size_t file_at = runs_.file_index(file);
   const std::uint64_t hash = MarkRuns::key_hash(m);
-  if (!runs_.first_run()) return add_one_at_a_time(m, hash, file_at, line);
+  if (!runs_.first_run()) return add_one_at_a_time(m, hash, file_at, line, course);
   if (MarkRuns::Entry* earlier = runs_.find(m, hash)) {
     // The later row wins. The earlier one may still be buffered: written first.
     batch_.write();
@@ -43,20 +44,21 @@ std::optional<DisplacedRow> FirstLoadMarks::add(const core::CourseMark& m, const
   }
   runs_.remember(m, hash, file_at, line);
   ++rows_written_;
-  year_counts_.count(m.school_code, m.local_course_id, m.academic_year);
+  course.count_mark(m.academic_year);
   if (batch_.add(m, nullptr, line)) batch_.write();
   return std::nullopt;
 }
 
 std::optional<DisplacedRow> FirstLoadMarks::add_one_at_a_time(const core::CourseMark& m,
                                                               std::uint64_t hash, size_t file_at,
-                                                              long line) {
+                                                              long line,
+                                                              CourseTally::Course& course) {
   batch_.write();  // the table must hold every earlier row to say whether the key is taken
   stage::bind_mark(insert_, m);
   insert_.run();
   if (db_.changes() == 1) {
     ++rows_written_;
-    year_counts_.count(m.school_code, m.local_course_id, m.academic_year);
+    course.count_mark(m.academic_year);
     runs_.remember(m, hash, file_at, line);
     return std::nullopt;
   }
@@ -84,7 +86,7 @@ void FirstLoadMarks::finish() {
   batch_.write();
   indexes_.rebuild(db_);
   triggers_.rebuild(db_);
-  if (triggers_.dropped()) year_counts_.write(db_);
+  if (triggers_.dropped()) courses_.write_year_counts(db_);
 }
 
 }  // namespace agmon::store

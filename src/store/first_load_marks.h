@@ -12,7 +12,7 @@
 //
 // Marks are written 16 to a statement where that is safe (store/mark_runs.h). course_marks'
 // secondary indexes and counting triggers are suspended for the load and restored once after
-// it, with the counts of the marks written (store/mark_year_counts.h).
+// it, with the counts of the marks written (store/course_tally.h).
 #pragma once
 
 #include <optional>
@@ -23,7 +23,7 @@
 #include "agmon/store/database.h"
 #include "agmon/store/import_stage.h"
 #include "store/mark_runs.h"
-#include "store/mark_year_counts.h"
+#include "store/course_tally.h"
 #include "store/stage_tables.h"
 
 namespace agmon::store {
@@ -32,11 +32,14 @@ class FirstLoadMarks {
  public:
   // The first add() drops course_marks' secondary indexes and triggers and finish() creates
   // them again (stage::DeferredObjects); a call that adds no mark leaves the schema alone.
-  explicit FirstLoadMarks(Database& db);
+  // `courses`: the call's tally, which counts the marks written per course and year.
+  FirstLoadMarks(Database& db, CourseTally& courses);
 
   // Writes the mark; a duplicate key replaces the earlier row. Returns the displaced row when
   // it was in the mark's run; a late duplicate is recorded in late_duplicates() instead.
-  std::optional<DisplacedRow> add(const core::CourseMark& m, const std::string& file, long line);
+  // `course`: the tally's entry for the mark's course.
+  std::optional<DisplacedRow> add(const core::CourseMark& m, const std::string& file, long line,
+                                  CourseTally::Course& course);
 
   // Writes the marks still buffered, rebuilds the indexes and triggers, and writes the
   // course_mark_years counts. Call after the last add(), before anything reads course_marks.
@@ -50,7 +53,8 @@ class FirstLoadMarks {
 
  private:
   std::optional<DisplacedRow> add_one_at_a_time(const core::CourseMark& m, std::uint64_t hash,
-                                                size_t file, long line);
+                                                size_t file, long line,
+                                                CourseTally::Course& course);
   DisplacedRow displace(MarkRuns::Entry& earlier, const core::CourseMark& m, size_t file,
                         long line);
 
@@ -59,7 +63,7 @@ class FirstLoadMarks {
   MarkRuns runs_;
   MarkBatch batch_;
   stage::DeferredObjects indexes_{"index"}, triggers_{"trigger"};
-  MarkYearCounts year_counts_;
+  CourseTally& courses_;
   std::vector<std::string> late_;
   long rows_written_ = 0;
 };

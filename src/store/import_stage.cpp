@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "store/course_tally.h"
 #include "store/first_load_marks.h"
 #include "store/mark_runs.h"
 #include "store/stage_tables.h"
@@ -128,7 +129,7 @@ long upsert(Database& db, const TableSpec& t, const std::string& extra_where = "
 
 }  // namespace
 
-ImportStage::ImportStage(Database& db) : db_(db) {
+ImportStage::ImportStage(Database& db) : db_(db), courses_(std::make_unique<CourseTally>()) {
   bool nothing_stored = false;
   {
     auto empty = db_.prepare("SELECT NOT EXISTS(SELECT 1 FROM main.students) AND "
@@ -136,7 +137,7 @@ ImportStage::ImportStage(Database& db) : db_(db) {
     nothing_stored = empty.step() && empty.integer(0) != 0;
   }  // finalised here: a statement still pending would lock the table whose index the first
      // load drops
-  if (nothing_stored) first_load_ = std::make_unique<FirstLoadMarks>(db_);
+  if (nothing_stored) first_load_ = std::make_unique<FirstLoadMarks>(db_, *courses_);
   for (const TableSpec* t : {&kStudents, &kCourses, &kMarks, &kPrograms}) {
     db_.exec("DROP TABLE IF EXISTS temp." + stage_name(*t));
     create_stage(db_, *t);
@@ -202,7 +203,8 @@ std::optional<DisplacedRow> ImportStage::add_course(const core::Course& c, const
 
 std::optional<DisplacedRow> ImportStage::add_mark(const core::CourseMark& m, const std::string& file,
                                                   long line) {
-  if (first_load_) return first_load_->add(m, file, line);
+  if (first_load_)
+    return first_load_->add(m, file, line, courses_->course(m.school_code, m.local_course_id));
   staged_runs_->next(m.student_id);
   size_t file_at = staged_runs_->file_index(file);
   const std::uint64_t hash = MarkRuns::key_hash(m);
@@ -289,11 +291,13 @@ bool ImportStage::student_known(const std::string& student_id) {
 bool ImportStage::course_known(const std::string& school_code, const std::string& local_course_id,
                                const std::string& academic_year) {
   (void)academic_year;
+  CourseTally::Course& course = courses_->course(school_code, local_course_id);
+  if (course.known) return true;  // a known course stays known for the rest of the call
   known_course_.bind(1, school_code).bind(2, local_course_id);
   known_course_.step();
-  bool known = known_course_.integer(0) != 0;
+  course.known = known_course_.integer(0) != 0;
   known_course_.reset();
-  return known;
+  return course.known;
 }
 
 void ImportStage::merge_staged_marks(ImportMode mode, bool had_marks, MergeCounts& counts) {

@@ -44,7 +44,7 @@ void bind_mark(Statement& st, const core::CourseMark& m, int first = 1);
 // again after it from their own SQL (whatever the schema defines). Indexes: building one once,
 // one sort, is about twice as fast as updating it row by row. Triggers: course_marks' count each
 // row into course_mark_years (schema 0006), which costs more than the row; the loader writes
-// the counts itself (store/mark_year_counts.h). Inside the caller's transaction, so a rollback
+// the counts itself (store/course_tally.h). Inside the caller's transaction, so a rollback
 // brings them back.
 class DeferredObjects {
  public:

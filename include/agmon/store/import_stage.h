@@ -23,6 +23,7 @@ namespace agmon::store {
 
 enum class ImportMode { kIncremental, kFull };
 
+class CourseTally;
 class FirstLoadMarks;  // store/first_load_marks.h
 class MarkRuns;        // store/mark_runs.h
 class MarkBatch;
@@ -121,6 +122,9 @@ class ImportStage {
   Statement known_student_, known_course_;
   Statement amend_staged_, amend_stored_;  // prepared on the first amend_student()
   bool amend_prepared_ = false;
+  // Per course: known to the catalog, and a first load's marks per year. Before first_load_,
+  // which counts into it.
+  std::unique_ptr<CourseTally> courses_;
   std::unique_ptr<FirstLoadMarks> first_load_;
   // Staged marks of a student's first run go 16 to a statement; the rest a row at a time.
   std::unique_ptr<MarkRuns> staged_runs_;
