@@ -62,6 +62,25 @@ long resolve_where(Database& db, const std::string& where, std::optional<long> i
              now, import_id, true);
 }
 
+// Binds parameters 1..n to NULL when the scope ends, however it ends, keeping the others (a
+// binding made in place must not outlive its text).
+class UnboundOnExit {
+ public:
+  UnboundOnExit(Statement& st, int n) : st_(st), n_(n) {}
+  ~UnboundOnExit() {
+    try {
+      for (int p = 1; p <= n_; ++p) st_.bind_null(p);
+    } catch (const StoreError&) {  // only on a parameter out of range: nothing left bound to it
+    }
+  }
+  UnboundOnExit(const UnboundOnExit&) = delete;
+  UnboundOnExit& operator=(const UnboundOnExit&) = delete;
+
+ private:
+  Statement& st_;
+  int n_;
+};
+
 // Records how many alerts a first import's evaluation opened (begin_student_findings()), for
 // the apply_findings() that follows on another AlertRepo of the same connection.
 constexpr const char* kFirstOpened = "temp.first_import_opened_alerts";
@@ -164,14 +183,27 @@ void AlertRepo::stage(const std::vector<core::AlertFinding>& findings) {
     stage_ready_ = true;
   }
   // An identity holds one student's (or one table's) detail, so repeats can only come within
-  // one call: drop them here.
-  std::unordered_set<std::string> seen;
-  for (const auto& f : findings) {
-    if (!seen.insert(f.identity).second) continue;
-    Statement& st = *into;
-    st.bind(1, f.identity).bind(2, core::alert_kind_name(f.kind)).bind(3, f.audience);
-    st.bind(4, f.school).bind(5, f.counselor).bind(6, f.student_id).bind(7, f.grouping);
-    st.bind(8, f.group).bind(9, f.metric).bind(10, f.detail).bind(11, f.message);
+  // one call: drop them here. A student has a few findings, so a repeat is looked for among the
+  // earlier ones (a set allocated per student cost more than the look); a table's findings,
+  // by the hundred, go through a set.
+  constexpr size_t kScanned = 16;
+  std::unordered_set<std::string_view> seen;
+  Statement& st = *into;
+  UnboundOnExit unbound(st, 11);  // none of the eleven may point into `findings` once it is gone
+  for (size_t i = 0; i < findings.size(); ++i) {
+    const auto& f = findings[i];
+    if (findings.size() <= kScanned) {
+      bool repeat = false;
+      for (size_t j = 0; j < i && !repeat; ++j) repeat = findings[j].identity == f.identity;
+      if (repeat) continue;
+    } else if (!seen.insert(f.identity).second) {
+      continue;
+    }
+    // In place, not copied: `findings` outlives the run, and every row binds all eleven.
+    st.bind_static(1, f.identity).bind_static(2, core::alert_kind_name(f.kind));
+    st.bind_static(3, f.audience).bind_static(4, f.school).bind_static(5, f.counselor);
+    st.bind_static(6, f.student_id).bind_static(7, f.grouping).bind_static(8, f.group);
+    st.bind_static(9, f.metric).bind_static(10, f.detail).bind_static(11, f.message);
     st.run();  // keeps the bindings: the direct insert's ?12 and ?13 hold for every alert
     if (first_) ++first_->opened;
   }

@@ -150,8 +150,8 @@ TEST_CASE("bad limits and cursors are invalid arguments") {
         core::ErrorCode::kInvalidArgument);
   q.limit = 10;
   // std::string, not const char*: a c_str() of a temporary would dangle in the loop (ASan).
-  for (const std::string bad : {std::string("!!"), std::string("abc"), std::string("x"),
-                                service::encode_cursor("imports", "5")}) {
+  for (const std::string& bad : {std::string("!!"), std::string("abc"), std::string("x"),
+                                 service::encode_cursor("imports", "5")}) {
     q.cursor = bad;
     INFO(bad);
     CHECK(service::list_students(*d.db, service::admin_principal(), q).error().code ==

@@ -126,3 +126,42 @@ TEST_CASE("with an alert stored, an evaluation's findings are staged and diffed"
             "ORDER BY "
             "alert_id)") == "S1 resolved, S2 open");
 }
+
+TEST_CASE("a repeated identity is written once, among a few findings or among many") {
+  test::TempDir dir;
+  auto opened = store::Database::open(dir.file("a.db"));
+  REQUIRE(opened.ok());
+  store::Database& db = **opened;
+  store::Transaction tx(db);
+  touch_students(db);
+  store::AlertRepo stager(db);
+  REQUIRE(stager.begin_student_findings(7, "2026-11-24T04:00:00Z"));
+  {
+    // Few (a student's findings): the repeat is found among the earlier ones.
+    std::vector<core::AlertFinding> few{finding("S1", core::AlertKind::ag_off_track, ""),
+                                        finding("S1", core::AlertKind::ag_no_math, ""),
+                                        finding("S1", core::AlertKind::ag_off_track, "")};
+    stager.stage(few);
+  }  // the call's findings are gone: nothing bound may still point into them
+  {
+    // Many (a table's findings): 24, of which 4 repeat an earlier one.
+    std::vector<core::AlertFinding> many;
+    for (int i = 0; i < 20; ++i)
+      many.push_back(
+          finding("S2", core::AlertKind::ag_df_unvalidated, "COURSE" + std::to_string(i)));
+    for (int i : {3, 7, 11, 19})
+      many.push_back(
+          finding("S2", core::AlertKind::ag_df_unvalidated, "COURSE" + std::to_string(i)));
+    stager.stage(many);
+  }
+  stager.finish_student_findings();
+  CHECK(one(db, "SELECT count(*) FROM alerts WHERE student_id = 'S1'") == "2");
+  CHECK(one(db, "SELECT count(*) FROM alerts WHERE student_id = 'S2'") == "20");
+  CHECK(one(db, "SELECT count(DISTINCT identity) FROM alerts") == "22");
+  // Each row's texts are its own finding's (bound in place, row by row).
+  CHECK(one(db,
+            "SELECT count(*) FROM alerts WHERE message != 'Student ' || student_id || ': ' || "
+            "detail") == "0");
+  CHECK(one(db, "SELECT count(*) FROM alert_events WHERE event = 'opened' AND import_id = 7") ==
+        "22");
+}

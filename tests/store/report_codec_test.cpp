@@ -6,6 +6,7 @@
 #include <zlib.h>
 
 #include <catch2/catch.hpp>
+#include <memory>
 
 #include "agmon/store/database.h"
 #include "agmon/store/evaluation_repo.h"
@@ -175,4 +176,28 @@ TEST_CASE("evaluations are saved packed and read back as JSON text") {
   (*db)->exec(
       "UPDATE student_evaluations SET report_json = '{\"plain\":true}', report_packed = NULL");
   CHECK(*repo.report_json("1001") == "{\"plain\":true}");
+}
+
+TEST_CASE("a saved evaluation keeps its own texts and report, however its row is freed after") {
+  test::TempDir dir;
+  auto db = store::Database::open(dir.file("e.db"));
+  REQUIRE(db.ok());
+  store::EvaluationRepo repo(**db);
+  for (const char* id : {"S1", "S2"}) {
+    auto row = std::make_unique<store::EvaluationRow>();
+    row->student_id = id;
+    row->school_code = "101";
+    row->as_of_year = "2025-2026";
+    row->report_json =
+        std::string("{\"student_id\":\"") + id + "\",\"pad\":\"" + std::string(3000, 'x') + "\"}";
+    row->report_packed = store::pack_report(row->report_json);
+    repo.save(*row, 1);
+    row.reset();  // the statement bound these in place: nothing of them may be read again
+  }
+  auto s1 = repo.find("S1");
+  REQUIRE(s1);
+  CHECK(s1->school_code == "101");
+  CHECK(s1->report_json.rfind("{\"student_id\":\"S1\"", 0) == 0);
+  CHECK(repo.report_json("S2")->size() ==
+        std::string("{\"student_id\":\"S2\",\"pad\":\"\"}").size() + 3000);
 }

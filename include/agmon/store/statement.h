@@ -37,6 +37,8 @@ class Statement {
   Statement& bind_static(int index, std::string_view text);
   // Binary data for a BLOB column (copied).
   Statement& bind_blob(int index, std::string_view bytes);
+  // Binary data NOT copied, as bind_static().
+  Statement& bind_blob_static(int index, std::string_view bytes);
   template <typename T>
   Statement& bind(int index, const std::optional<T>& value) {
     return value ? bind(index, *value) : bind_null(index);
