@@ -14,19 +14,6 @@ constexpr const char* kColumns =
     "credited_semesters, projected_semesters, ap_this_year, report_json, report_packed, "
     "uc_area_status";
 
-// Resets a statement and clears its bindings when the scope ends, however it ends: a binding
-// made in place (bind_static) must not outlive the text it points to.
-class ClearedOnExit {
- public:
-  explicit ClearedOnExit(Statement& st) : st_(st) {}
-  ~ClearedOnExit() { st_.reset(); }
-  ClearedOnExit(const ClearedOnExit&) = delete;
-  ClearedOnExit& operator=(const ClearedOnExit&) = delete;
-
- private:
-  Statement& st_;
-};
-
 }  // namespace
 
 EvaluationRepo::EvaluationRepo(Database& db)
@@ -43,7 +30,7 @@ EvaluationRepo::EvaluationRepo(Database& db)
 void EvaluationRepo::save(const EvaluationRow& r, std::optional<long> import_id) {
   // Texts and the report bound in place, not copied (a first import saves every student, with
   // a report of ~1.5 KB); the bindings are cleared before `r` can go.
-  ClearedOnExit upsert_cleared(upsert_), history_cleared(history_);
+  ResetOnExit upsert_cleared(upsert_), history_cleared(history_);  // reset() clears bindings
   upsert_.bind_static(1, r.student_id).bind_static(2, r.school_code);
   upsert_.bind_static(3, r.counselor_id).bind(4, r.grade).bind_static(5, r.as_of_year);
   upsert_.bind_static(6, r.race_ethnicity).bind_static(7, r.gender).bind(8, r.el);

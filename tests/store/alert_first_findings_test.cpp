@@ -3,6 +3,8 @@
 // them as opened without diffing (nothing was stored to diff against). With an alert stored,
 // they are staged and diffed as always.
 #include <catch2/catch.hpp>
+#include <memory>
+#include <optional>
 
 #include "agmon/store/alert_repo.h"
 #include "agmon/store/database.h"
@@ -40,15 +42,27 @@ void touch_students(store::Database& db) {
   db.exec("INSERT OR IGNORE INTO touched_students VALUES ('S1'), ('S2')");
 }
 
+// A new database inside an import's transaction (rolled back at the end), both students touched.
+class ImportInProgress {
+ public:
+  ImportInProgress() : opened_(store::Database::open(dir_.file("a.db"))) {
+    REQUIRE(opened_.ok());
+    tx_.emplace(db());
+    touch_students(db());
+  }
+  store::Database& db() { return **opened_; }
+
+ private:
+  test::TempDir dir_;
+  core::Result<std::unique_ptr<store::Database>> opened_;
+  std::optional<store::Transaction> tx_;  // last: rolled back before the database closes
+};
+
 }  // namespace
 
 TEST_CASE("with no alert stored, an evaluation's findings become open alerts as they are staged") {
-  test::TempDir dir;
-  auto opened = store::Database::open(dir.file("a.db"));
-  REQUIRE(opened.ok());
-  store::Database& db = **opened;
-  store::Transaction tx(db);
-  touch_students(db);
+  ImportInProgress import;
+  store::Database& db = import.db();
   const std::string now = "2026-11-24T04:00:00Z";
   {
     store::AlertRepo stager(db);
@@ -98,12 +112,8 @@ TEST_CASE("with no alert stored, an evaluation's findings become open alerts as 
 }
 
 TEST_CASE("with an alert stored, an evaluation's findings are staged and diffed") {
-  test::TempDir dir;
-  auto opened = store::Database::open(dir.file("a.db"));
-  REQUIRE(opened.ok());
-  store::Database& db = **opened;
-  store::Transaction tx(db);
-  touch_students(db);
+  ImportInProgress import;
+  store::Database& db = import.db();
   {
     store::AlertRepo first(db);
     REQUIRE(first.begin_student_findings(1, "2026-11-23T04:00:00Z"));
@@ -128,12 +138,8 @@ TEST_CASE("with an alert stored, an evaluation's findings are staged and diffed"
 }
 
 TEST_CASE("a repeated identity is written once, among a few findings or among many") {
-  test::TempDir dir;
-  auto opened = store::Database::open(dir.file("a.db"));
-  REQUIRE(opened.ok());
-  store::Database& db = **opened;
-  store::Transaction tx(db);
-  touch_students(db);
+  ImportInProgress import;
+  store::Database& db = import.db();
   store::AlertRepo stager(db);
   REQUIRE(stager.begin_student_findings(7, "2026-11-24T04:00:00Z"));
   {
