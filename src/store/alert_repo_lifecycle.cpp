@@ -1,9 +1,10 @@
 // AlertRepo lifecycle: the findings of one import are staged in a TEMP table and diffed against
 // the stored alerts with a handful of set-based statements (equity.md §4), so a full import of
 // a large district costs a few joins rather than one round trip per alert.
+#include "agmon/store/alert_repo.h"
+
 #include <unordered_set>
 
-#include "agmon/store/alert_repo.h"
 #include "store/stage_tables.h"
 
 namespace agmon::store {
@@ -19,10 +20,8 @@ int run(Database& db, const std::string& sql, const std::string& now, std::optio
   auto st = db.prepare(sql);
   st.bind(1, now);
   if (has_import) {
-    if (import_id)
-      st.bind(2, static_cast<std::int64_t>(*import_id));
-    else
-      st.bind_null(2);
+    if (import_id) st.bind(2, static_cast<std::int64_t>(*import_id));
+    else st.bind_null(2);
   }
   st.run();
   return db.changes();
@@ -35,8 +34,7 @@ std::string audience_of(AlertScope scope) {
 // The stored alerts a diff in `scope` may resolve (columns of `alerts`, unqualified).
 std::string scope_sql(AlertScope scope) {
   if (scope == AlertScope::kEvaluatedStudents)
-    return "audience = 'counselor' AND student_id IN (SELECT student_id FROM "
-           "temp.touched_students)";
+    return "audience = 'counselor' AND student_id IN (SELECT student_id FROM temp.touched_students)";
   if (scope == AlertScope::kApOfferChanged)
     return "audience = 'counselor' AND kind = 'AP_READY_NOT_ENROLLED' AND school_code IN (SELECT "
            "school_code FROM temp.ap_offer_changed) AND student_id NOT IN (SELECT student_id FROM "
@@ -49,16 +47,13 @@ std::string scope_sql(AlertScope scope) {
 long resolve_where(Database& db, const std::string& where, std::optional<long> import_id,
                    const std::string& now) {
   run(db,
-      "INSERT INTO alert_events(alert_id, at, event, import_id) SELECT alert_id, ?1, 'resolved', "
-      "?2 "
-      "FROM alerts WHERE " +
-          where,
+      "INSERT INTO alert_events(alert_id, at, event, import_id) SELECT alert_id, ?1, 'resolved', ?2 "
+      "FROM alerts WHERE " + where,
       now, import_id, true);
   // The acknowledgement belonged to this episode: a reopened alert must be seen afresh.
   return run(db,
              "UPDATE alerts SET status = 'resolved', resolved_at = ?1, resolved_import_id = ?2, "
-             "acknowledged_by = NULL, acknowledged_at = NULL, ack_note = NULL WHERE " +
-                 where,
+             "acknowledged_by = NULL, acknowledged_at = NULL, ack_note = NULL WHERE " + where,
              now, import_id, true);
 }
 
@@ -95,9 +90,7 @@ struct AlertRepo::FirstFindings {
   long opened = 0;
 };
 
-void AlertRepo::FirstFindingsDeleter::operator()(FirstFindings* f) const {
-  delete f;
-}
+void AlertRepo::FirstFindingsDeleter::operator()(FirstFindings* f) const { delete f; }
 
 bool AlertRepo::begin_student_findings(std::optional<long> import_id, const std::string& now) {
   begin_findings();
@@ -119,10 +112,8 @@ bool AlertRepo::begin_student_findings(std::optional<long> import_id, const std:
       "last_seen_at, times_opened) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'open', "
       "?12, ?13, ?12, 1)");
   first_->insert.bind(12, now);
-  if (import_id)
-    first_->insert.bind(13, static_cast<std::int64_t>(*import_id));
-  else
-    first_->insert.bind_null(13);
+  if (import_id) first_->insert.bind(13, static_cast<std::int64_t>(*import_id));
+  else first_->insert.bind_null(13);
   return true;
 }
 
@@ -136,8 +127,8 @@ void AlertRepo::finish_student_findings() {
       "FROM alerts ORDER BY alert_id",
       first_->now, first_->import_id, true);
   first_->indexes.rebuild(db_);
-  db_.exec(std::string("CREATE TEMP TABLE ") + kFirstOpened + " AS SELECT " +
-           std::to_string(first_->opened) + " AS opened");
+  db_.exec(std::string("CREATE TEMP TABLE ") + kFirstOpened + " AS SELECT " + std::to_string(first_->opened) +
+           " AS opened");
   first_.reset();
 }
 
@@ -151,18 +142,13 @@ void AlertRepo::begin_findings() {
       "student_id TEXT NOT NULL, grouping TEXT NOT NULL, group_name TEXT NOT NULL, "
       "metric TEXT NOT NULL, detail TEXT NOT NULL, message TEXT NOT NULL)");
   // Same shape as ImportStage's, for a refresh outside an import (nothing evaluated).
-  db_.exec(
-      "CREATE TEMP TABLE IF NOT EXISTS touched_students (student_id TEXT PRIMARY KEY) WITHOUT "
-      "ROWID");
-  db_.exec(
-      "CREATE TEMP TABLE IF NOT EXISTS ap_offer_changed (school_code TEXT PRIMARY KEY) WITHOUT "
-      "ROWID");
+  db_.exec("CREATE TEMP TABLE IF NOT EXISTS touched_students (student_id TEXT PRIMARY KEY) WITHOUT ROWID");
+  db_.exec("CREATE TEMP TABLE IF NOT EXISTS ap_offer_changed (school_code TEXT PRIMARY KEY) WITHOUT ROWID");
   stage_ready_ = false;
 }
 
 bool AlertRepo::findings_begun() {
-  auto st = db_.prepare(
-      "SELECT 1 FROM temp.sqlite_master WHERE type = 'table' AND name = 'staged_alerts'");
+  auto st = db_.prepare("SELECT 1 FROM temp.sqlite_master WHERE type = 'table' AND name = 'staged_alerts'");
   return st.step();
 }
 
@@ -209,15 +195,13 @@ void AlertRepo::stage(const std::vector<core::AlertFinding>& findings) {
   }
 }
 
-AlertDiff AlertRepo::apply_findings(AlertScope scope, std::optional<long> import_id,
-                                    const std::string& now) {
+AlertDiff AlertRepo::apply_findings(AlertScope scope, std::optional<long> import_id, const std::string& now) {
   if (scope == AlertScope::kEvaluatedStudents) {
     // A first import's evaluation wrote its alerts already (finish_student_findings()).
     std::optional<long> opened;
     {
       auto listed = db_.prepare(
-          "SELECT 1 FROM temp.sqlite_master WHERE type = 'table' AND name = "
-          "'first_import_opened_alerts'");
+          "SELECT 1 FROM temp.sqlite_master WHERE type = 'table' AND name = 'first_import_opened_alerts'");
       if (listed.step()) {
         auto count = db_.prepare(std::string("SELECT opened FROM ") + kFirstOpened);
         if (count.step()) opened = static_cast<long>(count.integer(0));
@@ -230,8 +214,7 @@ AlertDiff AlertRepo::apply_findings(AlertScope scope, std::optional<long> import
       return d;
     }
   }
-  const std::string staged =
-      "(SELECT identity FROM temp.staged_alerts WHERE audience = " + audience_of(scope) + ")";
+  const std::string staged = "(SELECT identity FROM temp.staged_alerts WHERE audience = " + audience_of(scope) + ")";
   AlertDiff d;
   // No alert stored yet (a district's first import): nothing can be still true, true again or
   // no longer true, and each secondary index is built once, by one sort, after the new alerts
@@ -244,10 +227,8 @@ AlertDiff AlertRepo::apply_findings(AlertScope scope, std::optional<long> import
     none_stored = any.step() && any.integer(0) != 0;
   }
   stage::DeferredObjects indexes("index");
-  if (none_stored)
-    indexes.drop(db_, "alerts");
-  else
-    diff_stored(scope, staged, import_id, now, d);
+  if (none_stored) indexes.drop(db_, "alerts");
+  else diff_stored(scope, staged, import_id, now, d);
   // New.
   std::int64_t before = 0;
   {  // finalised at once: no statement may be pending on alerts when its indexes are rebuilt
@@ -255,66 +236,56 @@ AlertDiff AlertRepo::apply_findings(AlertScope scope, std::optional<long> import
     top.step();
     before = top.integer(0);
   }
-  d.opened =
-      run(db_,
-          "INSERT INTO alerts(identity, kind, audience, school_code, counselor_id, student_id, "
-          "grouping, group_name, metric, detail, message, status, opened_at, opened_import_id, "
-          "last_seen_at, times_opened) SELECT identity, kind, audience, school_code, counselor_id, "
-          "student_id, grouping, group_name, metric, detail, message, 'open', ?1, ?2, ?1, 1 "
-          "FROM temp.staged_alerts s WHERE s.audience = " +
-              audience_of(scope) +
-              " AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.identity = s.identity)" +
-              (none_stored ? "" : " ORDER BY s.identity"),
-          now, import_id, true);
+  d.opened = run(db_,
+                 "INSERT INTO alerts(identity, kind, audience, school_code, counselor_id, student_id, "
+                 "grouping, group_name, metric, detail, message, status, opened_at, opened_import_id, "
+                 "last_seen_at, times_opened) SELECT identity, kind, audience, school_code, counselor_id, "
+                 "student_id, grouping, group_name, metric, detail, message, 'open', ?1, ?2, ?1, 1 "
+                 "FROM temp.staged_alerts s WHERE s.audience = " + audience_of(scope) +
+                     " AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.identity = s.identity)" +
+                     (none_stored ? "" : " ORDER BY s.identity"),
+                 now, import_id, true);
   run(db_,
       "INSERT INTO alert_events(alert_id, at, event, import_id) SELECT alert_id, ?1, 'opened', ?2 "
-      "FROM alerts WHERE alert_id > " +
-          std::to_string(before),
+      "FROM alerts WHERE alert_id > " + std::to_string(before),
       now, import_id, true);
   indexes.rebuild(db_);
   return d;
 }
 
-void AlertRepo::diff_stored(AlertScope scope, const std::string& staged,
-                            std::optional<long> import_id, const std::string& now, AlertDiff& d) {
+void AlertRepo::diff_stored(AlertScope scope, const std::string& staged, std::optional<long> import_id,
+                            const std::string& now, AlertDiff& d) {
   // Still true: last seen, and the message (it may quote figures that moved). School and
   // counselor are indexed, so they are only written when they changed (a student moved).
-  const std::string still =
-      "FROM temp.staged_alerts s WHERE s.identity = alerts.identity AND s.audience = " +
-      audience_of(scope) + " AND +alerts.status IN ('open', 'acknowledged')";
-  d.still = run(db_, "UPDATE alerts SET last_seen_at = ?1, message = s.message " + still, now,
-                import_id, false);
+  const std::string still = "FROM temp.staged_alerts s WHERE s.identity = alerts.identity AND s.audience = " +
+                            audience_of(scope) + " AND +alerts.status IN ('open', 'acknowledged')";
+  d.still = run(db_, "UPDATE alerts SET last_seen_at = ?1, message = s.message " + still, now, import_id, false);
   db_.exec("UPDATE alerts SET school_code = s.school_code, counselor_id = s.counselor_id " + still +
            " AND (alerts.school_code <> s.school_code OR alerts.counselor_id <> s.counselor_id)");
   // True again.
   run(db_,
-      "INSERT INTO alert_events(alert_id, at, event, import_id) SELECT alert_id, ?1, 'reopened', "
-      "?2 "
-      "FROM alerts WHERE +status = 'resolved' AND identity IN " +
-          staged,
+      "INSERT INTO alert_events(alert_id, at, event, import_id) SELECT alert_id, ?1, 'reopened', ?2 "
+      "FROM alerts WHERE +status = 'resolved' AND identity IN " + staged,
       now, import_id, true);
-  d.reopened =
-      run(db_,
-          "UPDATE alerts SET status = 'open', opened_at = ?1, opened_import_id = ?2, "
-          "last_seen_at = ?1, resolved_at = NULL, resolved_import_id = NULL, "
-          "acknowledged_by = NULL, acknowledged_at = NULL, ack_note = NULL, "
-          "times_opened = times_opened + 1, message = s.message, school_code = s.school_code, "
-          "counselor_id = s.counselor_id FROM temp.staged_alerts s WHERE "
-          "s.identity = alerts.identity AND +alerts.status = 'resolved' AND s.audience = " +
-              audience_of(scope),
-          now, import_id, true);
+  d.reopened = run(db_,
+                   "UPDATE alerts SET status = 'open', opened_at = ?1, opened_import_id = ?2, "
+                   "last_seen_at = ?1, resolved_at = NULL, resolved_import_id = NULL, "
+                   "acknowledged_by = NULL, acknowledged_at = NULL, ack_note = NULL, "
+                   "times_opened = times_opened + 1, message = s.message, school_code = s.school_code, "
+                   "counselor_id = s.counselor_id FROM temp.staged_alerts s WHERE "
+                   "s.identity = alerts.identity AND +alerts.status = 'resolved' AND s.audience = " +
+                       audience_of(scope),
+                   now, import_id, true);
   // No longer true.
-  d.resolved = resolve_where(
-      db_, scope_sql(scope) + " AND " + kActive + " AND identity NOT IN " + staged, import_id, now);
+  d.resolved = resolve_where(db_, scope_sql(scope) + " AND " + kActive + " AND identity NOT IN " + staged,
+                             import_id, now);
 }
 
 long AlertRepo::resolve_absent_students(std::optional<long> import_id, const std::string& now) {
   // Inside an import the students it removed are listed (TEMP removed_students), so only their
   // alerts are looked at; otherwise every active student alert is checked.
-  auto listed = db_.prepare(
-      "SELECT 1 FROM temp.sqlite_master WHERE type = 'table' AND name = 'removed_students'");
-  std::string candidates =
-      listed.step() ? "student_id IN (SELECT student_id FROM temp.removed_students) AND " : "";
+  auto listed = db_.prepare("SELECT 1 FROM temp.sqlite_master WHERE type = 'table' AND name = 'removed_students'");
+  std::string candidates = listed.step() ? "student_id IN (SELECT student_id FROM temp.removed_students) AND " : "";
   return resolve_where(db_,
                        candidates + "audience = 'counselor' AND " + kActive +
                            " AND student_id NOT IN (SELECT student_id FROM students)",
@@ -358,8 +329,8 @@ std::map<std::string, std::vector<std::string>> AlertRepo::open_status_changes()
   return open_status_changes("", "\xff");
 }
 
-std::map<std::string, std::vector<std::string>> AlertRepo::open_status_changes(
-    const std::string& first, const std::string& last) {
+std::map<std::string, std::vector<std::string>> AlertRepo::open_status_changes(const std::string& first,
+                                                                               const std::string& last) {
   std::map<std::string, std::vector<std::string>> out;
   // Driven by the id range of the alerts' student index (touched students checked by key): a
   // plan driven by the touched list would visit every touched student for every batch.
@@ -386,10 +357,8 @@ void AlertRepo::set_ap_offer_changed(const std::vector<std::string>& schools) {
 std::vector<ApReadyFacts> AlertRepo::ap_offer_changed_students() {
   std::vector<ApReadyFacts> out;
   auto st = db_.prepare(
-      "SELECT student_id, school_code, counselor_id, as_of_year, grade, uc_gpa_capped, "
-      "ap_this_year "
-      "FROM student_evaluations WHERE student_id IN (SELECT e.student_id FROM student_evaluations "
-      "e "
+      "SELECT student_id, school_code, counselor_id, as_of_year, grade, uc_gpa_capped, ap_this_year "
+      "FROM student_evaluations WHERE student_id IN (SELECT e.student_id FROM student_evaluations e "
       "WHERE e.school_code IN (SELECT school_code FROM temp.ap_offer_changed) "
       "AND e.student_id NOT IN (SELECT student_id FROM temp.touched_students))");
   // The inner query reads the school index alone: the outer one fetches only the students

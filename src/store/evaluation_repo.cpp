@@ -19,8 +19,7 @@ constexpr const char* kColumns =
 EvaluationRepo::EvaluationRepo(Database& db)
     : db_(db),
       upsert_(db.prepare(std::string("INSERT OR REPLACE INTO student_evaluations(") + kColumns +
-                         ", evaluated_import_id) VALUES "
-                         "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")),
+                         ", evaluated_import_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")),
       history_(db.prepare(
           "INSERT OR REPLACE INTO evaluation_history(as_of_year, student_id, school_code, grade, "
           "race_ethnicity, gender, el, sed, swd, foster, homeless, uc_complete, "
@@ -30,7 +29,7 @@ EvaluationRepo::EvaluationRepo(Database& db)
 void EvaluationRepo::save(const EvaluationRow& r, std::optional<long> import_id) {
   // Texts and the report bound in place, not copied (a first import saves every student, with
   // a report of ~1.5 KB); the bindings are cleared before `r` can go.
-  ResetOnExit upsert_cleared(upsert_), history_cleared(history_);  // reset() clears bindings
+  ResetOnExit upsert_cleared(upsert_), history_cleared(history_);
   upsert_.bind_static(1, r.student_id).bind_static(2, r.school_code);
   upsert_.bind_static(3, r.counselor_id).bind(4, r.grade).bind_static(5, r.as_of_year);
   upsert_.bind_static(6, r.race_ethnicity).bind_static(7, r.gender).bind(8, r.el);
@@ -43,14 +42,10 @@ void EvaluationRepo::save(const EvaluationRow& r, std::optional<long> import_id)
   upsert_.bind_static(25, "");
   const std::string packed = r.report_packed.empty() ? pack_report(r.report_json) : std::string();
   upsert_.bind_blob_static(26, r.report_packed.empty() ? packed : r.report_packed);
-  if (r.uc_area_status.empty())
-    upsert_.bind_null(27);
-  else
-    upsert_.bind_static(27, r.uc_area_status);
-  if (import_id)
-    upsert_.bind(28, static_cast<std::int64_t>(*import_id));
-  else
-    upsert_.bind_null(28);
+  if (r.uc_area_status.empty()) upsert_.bind_null(27);
+  else upsert_.bind_static(27, r.uc_area_status);
+  if (import_id) upsert_.bind(28, static_cast<std::int64_t>(*import_id));
+  else upsert_.bind_null(28);
   upsert_.run();
 
   history_.bind_static(1, r.as_of_year).bind_static(2, r.student_id);
@@ -76,18 +71,9 @@ std::optional<EvaluationRow> EvaluationRepo::find(const std::string& student_id)
   r.as_of_year = st.str(4);
   r.race_ethnicity = st.str(5);
   r.gender = st.str(6);
-  bool* flags[] = {&r.el,
-                   &r.sed,
-                   &r.swd,
-                   &r.foster,
-                   &r.homeless,
-                   &r.uc_complete,
-                   &r.uc_complete_projected,
-                   &r.csu_complete,
-                   &r.csu_complete_projected,
-                   &r.uc_eligible,
-                   &r.csu_eligible,
-                   &r.on_track};
+  bool* flags[] = {&r.el, &r.sed, &r.swd, &r.foster, &r.homeless, &r.uc_complete,
+                   &r.uc_complete_projected, &r.csu_complete, &r.csu_complete_projected,
+                   &r.uc_eligible, &r.csu_eligible, &r.on_track};
   for (int i = 0; i < 12; ++i) *flags[i] = st.integer(7 + i) != 0;
   r.uc_gpa_capped = st.optional_real(19);
   r.csu_gpa = st.optional_real(20);
@@ -100,14 +86,11 @@ std::optional<EvaluationRow> EvaluationRepo::find(const std::string& student_id)
 }
 
 std::optional<std::string> EvaluationRepo::report_json(const std::string& student_id) {
-  auto st = db_.prepare(
-      "SELECT report_json, report_packed FROM student_evaluations WHERE student_id = ?");
+  auto st = db_.prepare("SELECT report_json, report_packed FROM student_evaluations WHERE student_id = ?");
   st.bind(1, student_id);
   if (!st.step()) return std::nullopt;
   auto text = stored_report(st.text(0), st.blob(1));
-  if (!text)
-    throw StoreError(SQLITE_CORRUPT,
-                     "the stored report of student " + student_id + " cannot be unpacked");
+  if (!text) throw StoreError(SQLITE_CORRUPT, "the stored report of student " + student_id + " cannot be unpacked");
   return text;
 }
 
@@ -131,8 +114,7 @@ void EvaluationRepo::refresh_school_ap_offer() {
 }
 
 bool EvaluationRepo::school_offers_ap(const std::string& school_code, const std::string& year) {
-  auto st =
-      db_.prepare("SELECT 1 FROM school_ap_offer WHERE school_code = ? AND academic_year = ?");
+  auto st = db_.prepare("SELECT 1 FROM school_ap_offer WHERE school_code = ? AND academic_year = ?");
   st.bind(1, school_code).bind(2, year);
   return st.step();
 }

@@ -1,10 +1,9 @@
 // The student list: scope restriction in the query, filters, name/id search with literal
 // wildcards, keyset paging with opaque cursors, and the JSON summary (GPA truncated, the UC
 // areas' standing).
-#include "agmon/service/student_list.h"
-
 #include <catch2/catch.hpp>
 
+#include "agmon/service/student_list.h"
 #include "support/test_support.h"
 
 using namespace agmon;
@@ -16,8 +15,7 @@ void add_student(store::Database& db, const std::string& id, const std::string& 
                  const std::string& counselor, const std::string& last, const std::string& first,
                  std::optional<double> gpa) {
   auto s = db.prepare(
-      "INSERT INTO students(student_id, school_code, grade_level, counselor_id, last_name, "
-      "first_name) "
+      "INSERT INTO students(student_id, school_code, grade_level, counselor_id, last_name, first_name) "
       "VALUES (?,?,'11',?,?,?)");
   s.bind(1, id).bind(2, school).bind(3, counselor).bind(4, last).bind(5, first);
   s.run();
@@ -42,15 +40,11 @@ struct District {
     add_student(*db, "1002", "S1", "C2", "Okafor-Bly", "Jordan", std::nullopt);
     add_student(*db, "1003", "S1", "C1", "Tanaka_Ruiz", "Mei", 2.0);
     add_student(*db, "2001", "S2", "C9", "Quintero", "Sam", 3.9);
-    db->exec(
-        "INSERT INTO alerts(identity, kind, audience, school_code, counselor_id, student_id, "
-        "message, "
-        "status, opened_at, last_seen_at) VALUES "
-        "('a1','AG_DF_UNVALIDATED','counselor','S1','C1','1001','m','open','2026-01-10','2026-01-"
-        "10'),"
-        "('a2','AG_OFF_TRACK','counselor','S1','C1','1001','m','open','2026-01-10','2026-01-10'),"
-        "('a3','AG_OFF_TRACK','counselor','S1','C1','1003','m','resolved','2026-01-10','2026-01-10'"
-        ")");
+    db->exec("INSERT INTO alerts(identity, kind, audience, school_code, counselor_id, student_id, message, "
+             "status, opened_at, last_seen_at) VALUES "
+             "('a1','AG_DF_UNVALIDATED','counselor','S1','C1','1001','m','open','2026-01-10','2026-01-10'),"
+             "('a2','AG_OFF_TRACK','counselor','S1','C1','1001','m','open','2026-01-10','2026-01-10'),"
+             "('a3','AG_OFF_TRACK','counselor','S1','C1','1003','m','resolved','2026-01-10','2026-01-10')");
   }
 };
 
@@ -113,8 +107,7 @@ TEST_CASE("asking for a school or caseload outside the scope is refused, not fil
         core::ErrorCode::kPermissionDenied);
   service::Principal importer;
   importer.role = Role::kImporter;
-  CHECK(service::list_students(*d.db, importer, {}).error().code ==
-        core::ErrorCode::kPermissionDenied);
+  CHECK(service::list_students(*d.db, importer, {}).error().code == core::ErrorCode::kPermissionDenied);
 }
 
 TEST_CASE("q matches an id prefix or the start of a name, case-insensitively, wildcards literal") {
@@ -182,12 +175,10 @@ TEST_CASE("the list JSON carries the A-G summary with GPAs truncated and open al
                   "\"area_status\":null}") != std::string::npos);  // evaluated before schema 5
   // One word per UC area, a to g, from the letters kept with the evaluation.
   CHECK(json.find("\"gpa\":null,\"area_status\":{\"a\":\"met\",\"b\":\"met\",\"c\":\"in_progress\","
-                  "\"d\":\"short\",\"e\":\"met\",\"f\":\"met\",\"g\":\"short\"}}") !=
-        std::string::npos);
+                  "\"d\":\"short\",\"e\":\"met\",\"f\":\"met\",\"g\":\"short\"}}") != std::string::npos);
   CHECK(json.find("\"credited_semesters\":22,\"projected_semesters\":24.5,\"ap_this_year\":2,"
                   "\"open_alerts\":2}") != std::string::npos);
-  CHECK(json.find(
-            "\"csu\":{\"pattern_complete\":false,\"projected_complete\":true,\"eligible\":false,"
-            "\"gpa\":null}") != std::string::npos);
+  CHECK(json.find("\"csu\":{\"pattern_complete\":false,\"projected_complete\":true,\"eligible\":false,"
+                  "\"gpa\":null}") != std::string::npos);
   CHECK(json.find("\"next_cursor\":\"" + page->next_cursor + "\"}") != std::string::npos);
 }

@@ -1,8 +1,6 @@
 // Packed student reports (schema 0003): round trip, size, refusal of damaged data, reports
 // packed with zlib by earlier versions, and the repository storing packed bytes while still
 // reading rows written as text before.
-#include "agmon/store/report_codec.h"
-
 #include <zlib.h>
 
 #include <catch2/catch.hpp>
@@ -10,6 +8,7 @@
 
 #include "agmon/store/database.h"
 #include "agmon/store/evaluation_repo.h"
+#include "agmon/store/report_codec.h"
 #include "store/report_dictionary.h"
 #include "support/test_support.h"
 
@@ -22,17 +21,14 @@ std::string sample_report() {
   std::string courses;
   for (int i = 0; i < 12; ++i) {
     if (i) courses += ",";
-    courses +=
-        "{\"course_id\":\"ENG" + std::to_string(9 + i % 4) +
-        "\",\"title\":\"English\",\"area\":\"b\",\"school_year\":\"2024-2025\",\"term\":\"S" +
-        std::to_string(1 + i % 2) +
-        "\",\"mark\":\"B\",\"status\":\"counted\",\"reason\":\"Counts toward English (b).\","
-        "\"grade_level\":10,\"rigor\":\"\"}";
+    courses += "{\"course_id\":\"ENG" + std::to_string(9 + i % 4) +
+               "\",\"title\":\"English\",\"area\":\"b\",\"school_year\":\"2024-2025\",\"term\":\"S" +
+               std::to_string(1 + i % 2) +
+               "\",\"mark\":\"B\",\"status\":\"counted\",\"reason\":\"Counts toward English (b).\","
+               "\"grade_level\":10,\"rigor\":\"\"}";
   }
-  return "{\"student_id\":\"1000001\",\"school_id\":\"1010014\",\"grade_level\":10,\"uc\":{"
-         "\"areas\":{}},"
-         "\"courses\":[" +
-         courses + "],\"alerts\":[],\"on_track\":true}";
+  return "{\"student_id\":\"1000001\",\"school_id\":\"1010014\",\"grade_level\":10,\"uc\":{\"areas\":{}},"
+         "\"courses\":[" + courses + "],\"alerts\":[],\"on_track\":true}";
 }
 
 // `json` packed the way agmon did before zstd: zlib level 1 with the report dictionary as
@@ -173,8 +169,7 @@ TEST_CASE("evaluations are saved packed and read back as JSON text") {
   CHECK(repo.find("1001")->report_json == row.report_json);
   CHECK_FALSE(repo.report_json("999").has_value());
   // A row written as text (before schema 0003) still reads.
-  (*db)->exec(
-      "UPDATE student_evaluations SET report_json = '{\"plain\":true}', report_packed = NULL");
+  (*db)->exec("UPDATE student_evaluations SET report_json = '{\"plain\":true}', report_packed = NULL");
   CHECK(*repo.report_json("1001") == "{\"plain\":true}");
 }
 

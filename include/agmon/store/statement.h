@@ -24,9 +24,7 @@ class Statement {
   // Binds are 1-based, like SQLite. Text is copied (SQLITE_TRANSIENT) unless `static_text`.
   Statement& bind(int index, std::string_view text);
   Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
-  Statement& bind(int index, const std::string& text) {
-    return bind(index, std::string_view(text));
-  }
+  Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
   Statement& bind(int index, std::int64_t value);
   Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
   Statement& bind(int index, double value);
