@@ -61,3 +61,36 @@ TEST_CASE("raw inserts pre-encoded JSON as one value", "[core][json]") {
   w.begin_object().key("alerts").raw(R"([{"kind":"X"}])").field("n", 2).end_object();
   CHECK(w.str() == R"({"alerts":[{"kind":"X"}],"n":2})");
 }
+
+TEST_CASE("a byte to escape is found wherever it sits in a long string", "[core][json]") {
+  // Strings are scanned 8 bytes at a time: each byte that needs care, at every offset of three
+  // such blocks, and the plain bytes at the edges of the ranges (space, '~', DEL) untouched.
+  const std::pair<std::string, std::string> cases[] = {
+      {"\"", "\\\""}, {"\\", "\\\\"}, {"\n", "\\n"}, {std::string(1, '\0'), "\\u0000"},
+      {"\x1f", "\\u001f"}, {"\xC3\xA9", "\xC3\xA9"}, {"\x80", "\xEF\xBF\xBD"},
+      {" ", " "}, {"~", "~"}, {"\x7f", "\x7f"}, {"!", "!"}, {"#", "#"}, {"[", "["}, {"]", "]"}};
+  for (const auto& [byte, escaped] : cases) {
+    for (size_t at = 0; at < 24; ++at) {
+      const std::string text = std::string(at, 'a') + byte + std::string(23 - at, 'b');
+      JsonWriter w;
+      w.value(text);
+      INFO("byte " << static_cast<int>(static_cast<unsigned char>(byte[0])) << " at " << at);
+      CHECK(w.str() == "\"" + std::string(at, 'a') + escaped + std::string(23 - at, 'b') + "\"");
+    }
+  }
+}
+
+TEST_CASE("str() shows what was written so far and the writer goes on after it", "[core][json]") {
+  JsonWriter w;
+  w.begin_array().value("x");
+  CHECK(w.str() == R"(["x")");
+  for (int i = 0; i < 1000; ++i) w.value(i);  // past the first buffer
+  w.end_array();
+  const std::string all = w.take();
+  // 0..999 are 10 + 90 * 2 + 900 * 3 = 2890 digits, each after a comma.
+  CHECK(all.size() == std::string(R"(["x")").size() + 2890 + 1000 + 1);
+  CHECK(all.substr(0, 10) == R"(["x",0,1,2)");
+  CHECK(all.substr(all.size() - 5) == ",999]");
+  w.begin_object().end_object();  // after take(): a new document
+  CHECK(w.str() == "{}");
+}

@@ -51,18 +51,41 @@ class JsonWriter {
     return value(v);
   }
 
-  const std::string& str() const { return out_; }
-  std::string take() { return std::move(out_); }
-  void reserve(std::size_t n) { out_.reserve(n); }
-
-  // Appends `text` as a quoted, escaped JSON string to `out`.
-  static void append_string(std::string& out, std::string_view text);
+  // What was written. Not const: the buffer grows ahead of the writes (below), and is trimmed
+  // to them here.
+  const std::string& str() {
+    out_.resize(used_);
+    return out_;
+  }
+  std::string take() {
+    out_.resize(used_);
+    used_ = 0;
+    return std::move(out_);
+  }
+  void reserve(std::size_t n) {
+    if (n > out_.size()) out_.resize(n);
+  }
 
  private:
+  // The writer keeps out_ larger than what it wrote (used_ bytes) and copies into the spare
+  // room itself: through std::string::append, each of a report's ~2,000 small writes was a call
+  // into libstdc++ and again into memcpy, most of the time spent encoding a report.
+  void put(char c) {
+    if (used_ == out_.size()) grow(1);
+    out_[used_++] = c;
+  }
+  void put(std::string_view text) {
+    if (out_.size() - used_ < text.size()) grow(text.size());
+    text.copy(out_.data() + used_, text.size());
+    used_ += text.size();
+  }
+  void grow(std::size_t at_least);
+  void put_string(std::string_view text);  // quoted and escaped
   void before_value();
 
   std::string out_;
-  std::vector<bool> first_;  // per open container: no element written yet
+  std::size_t used_ = 0;
+  std::vector<unsigned char> first_;  // per open container: no element written yet
   bool after_key_ = false;
 };
 
