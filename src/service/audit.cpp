@@ -12,6 +12,7 @@
 
 #include "agmon/core/json_writer.h"
 #include "agmon/store/audit_repo.h"
+#include "service/audit_spool.h"
 #include "service/clock.h"
 
 namespace agmon::service {
@@ -108,6 +109,10 @@ std::string audit_text(const std::vector<AuditEntry>& entries) {
 
 AuditLog::AuditLog(std::string db_path, Options options)
     : db_path_(std::move(db_path)), options_(std::move(options)) {
+  spool_ = std::make_unique<AuditSpool>(
+      options_.spool_path.empty() ? db_path_ + "-audit-spool" : options_.spool_path,
+      options_.max_spool_bytes);
+  spooled_ = spool_->rows();  // left by a daemon stopped while the database was locked
   thread_ = std::thread([this] { run(); });
 }
 
@@ -139,7 +144,7 @@ bool AuditLog::record(AuditEntry entry) {
 
 std::size_t AuditLog::backlog() const {
   std::lock_guard<std::mutex> lock(mutex_);
-  return queue_.size();
+  return queue_.size() + writing_ + spooled_;
 }
 
 core::Status AuditLog::write_pending() {
@@ -151,8 +156,15 @@ core::Status AuditLog::write_pending() {
     // readers (measured: p99 180 ms under CPU contention).
     std::lock_guard<std::mutex> lock(mutex_);
     taken.swap(queue_);
+    writing_ = taken.size();  // still waiting, for backlog(), until written or spooled
   }
-  if (taken.empty()) return core::Status::success();
+  // Cleared on the way out, after the batch was counted where it went (the database, the
+  // spool or the queue again), so backlog() never dips below what is waiting.
+  struct WrittenOnExit {
+    std::atomic<std::size_t>& writing;
+    ~WrittenOnExit() { writing = 0; }
+  } written_on_exit{writing_};
+  if (taken.empty() && spooled_ == 0) return core::Status::success();
   std::vector<AuditEntry> batch(std::make_move_iterator(taken.begin()), std::make_move_iterator(taken.end()));
   taken.clear();
   core::Status status;
@@ -161,16 +173,32 @@ core::Status AuditLog::write_pending() {
     if (opened) db_ = std::move(opened.value());
     else status = opened.error();
   }
-  if (db_) {
-    status = record_reads(*db_, batch);
-    if (!status && status.error().code == ErrorCode::kIoError) db_.reset();  // reopen next time
+  // The spooled rows are older than the batch: written first, and while any remain the batch
+  // joins them in the spool.
+  if (db_ && spooled_ > 0) {
+    status = spool_->drain(*db_);
+    spooled_ = spool_->rows();
   }
-  if (!status) {
-    // Not written: put the batch back in front, in order, to be retried.
-    std::lock_guard<std::mutex> lock(mutex_);
-    queue_.insert(queue_.begin(), std::make_move_iterator(batch.begin()),
-                  std::make_move_iterator(batch.end()));
-    if (options_.on_error) options_.on_error(status.error().message);
+  if (status && !batch.empty()) {
+    status = spooled_ == 0
+                 ? record_reads(*db_, batch)
+                 : core::make_error(ErrorCode::kConflict, "older audit rows are still spooled");
+  }
+  if (!status && status.error().code == ErrorCode::kIoError) db_.reset();  // reopen next time
+  if (!status && !batch.empty()) {
+    // Not written (most often: the nightly import holds the write lock). Spooled, or else put
+    // back in front of the queue, in order, to be retried.
+    core::Status spooled = spool_->append(batch);
+    spooled_ = spool_->rows();
+    if (!spooled) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      queue_.insert(queue_.begin(), std::make_move_iterator(batch.begin()),
+                    std::make_move_iterator(batch.end()));
+      if (options_.on_error)
+        options_.on_error(status.error().message + "; " + spooled.error().message);
+    }
+  } else if (!status && status.error().code != ErrorCode::kConflict && options_.on_error) {
+    options_.on_error(status.error().message);  // the spool could not be written out
   }
   return status;
 }
@@ -183,7 +211,7 @@ void AuditLog::run() {
   std::unique_lock<std::mutex> lock(mutex_);
   while (!stopping_) {
     wake_.wait_for(lock, std::chrono::milliseconds(options_.flush_interval_ms));
-    if (queue_.empty()) continue;
+    if (queue_.empty() && spooled_ == 0) continue;
     lock.unlock();
     write_pending();
     lock.lock();

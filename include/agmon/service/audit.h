@@ -3,8 +3,10 @@
 // lists it. Refused reads are not records and are never written here.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -45,17 +47,24 @@ std::string audit_text(const std::vector<AuditEntry>& entries);
 
 // A buffered audit writer for the daemon: reads are queued in memory and written by a
 // background thread in one transaction per batch, so a student read costs no disk write of
-// its own and readers never wait behind the nightly import's write lock (the batch waits
-// instead). Entries stay queued until written; when the backlog reaches its limit record()
-// refuses, and the caller must refuse the read (no unaudited read leaves the server).
-// Thread-safe.
+// its own and readers never wait behind the nightly import's write lock. While that lock is
+// held, each batch is appended to a spool file beside the database instead (service/
+// audit_spool.h), and the spooled rows are written first, in order, once the lock is free; a
+// spool left by a stopped daemon is written by the next one. Entries stay queued in memory
+// only when the spool cannot take them; when that backlog reaches its limit record() refuses,
+// and the caller must refuse the read (no unaudited read leaves the server). Thread-safe.
+class AuditSpool;
+
 class AuditLog {
  public:
   struct Options {
     int flush_interval_ms = 200;
-    std::size_t max_backlog = 1000000;
+    std::size_t max_backlog = 1000000;  // entries in memory
     int busy_timeout_ms = 2000;
-    std::function<void(const std::string&)> on_error;  // a write failed (will be retried)
+    std::string spool_path;                       // "" = the database's path + "-audit-spool"
+    std::uintmax_t max_spool_bytes = 1ull << 30;  // ~10M reads
+    // Neither the database nor the spool took a batch (it stays queued and is retried).
+    std::function<void(const std::string&)> on_error;
   };
   AuditLog(std::string db_path, Options options);
   explicit AuditLog(std::string db_path) : AuditLog(std::move(db_path), Options{}) {}
@@ -66,8 +75,10 @@ class AuditLog {
   // Queues entries; false (nothing queued) when the backlog would exceed its limit.
   bool record(std::vector<AuditEntry> entries);
   bool record(AuditEntry entry);
-  // Writes everything queued so far, in the calling thread. Fails when the database does.
+  // Writes everything queued or spooled so far into the database, in the calling thread.
+  // Fails when the database does (the entries are then spooled, or kept queued).
   core::Status flush();
+  // Entries not in the database yet: queued in memory and spooled.
   std::size_t backlog() const;
   // Flushes and stops the background thread (idempotent).
   void stop();
@@ -84,6 +95,9 @@ class AuditLog {
   bool stopping_ = false;
   std::mutex write_mutex_;          // one writer at a time (thread or flush())
   std::unique_ptr<store::Database> db_;  // opened on first write, guarded by write_mutex_
+  std::unique_ptr<AuditSpool> spool_;    // guarded by write_mutex_
+  std::atomic<std::size_t> spooled_{0};  // spool_->rows(), for backlog() and the thread
+  std::atomic<std::size_t> writing_{0};  // entries taken from queue_ by the write under way
   std::thread thread_;
 };
 
