@@ -1,8 +1,10 @@
 """Concurrency: HTTP readers during a long import see the old data or the new, never an error
 or a mix; two `agmon import` runs at once both succeed one after the other (the second waits
 for the first's write lock) and end exactly where running them in that order ends; an upload
-while another process imports is refused with 409 and a clear message; two uploads at once:
-one runs, the other gets 409. The database passes integrity_check throughout.
+while another process imports is refused with 409 and a clear message, and student reads
+meanwhile are answered and their audit rows spooled beside the database, then written; two
+uploads at once: one runs, the other gets 409. Every student read answered has its audit row.
+The database passes integrity_check throughout.
 
 Usage: concurrent.py AGMON WORKDIR [--students N] [--readers R]"""
 import argparse
@@ -79,7 +81,19 @@ def readers_during_import(a, w, d, token, files, paths):
         rely.check(h in (old[p], new[p]), f"GET {p} during the import: neither the old nor the new record: {head!r}")
         saw_old += h == old[p] and h != new[p]
         saw_new += h == new[p] and h != old[p]
-    return len(results), saw_old, saw_new
+    student_reads = sum(1 for p, status, _, _ in results if status == 200 and is_student_read(p))
+    return len(results), saw_old, saw_new, student_reads
+
+
+def is_student_read(path):
+    return path.startswith("/api/v1/students/") and "?" not in path
+
+
+def audited_student_reads(db):
+    con = sqlite3.connect(db)
+    n = con.execute("SELECT count(*) FROM audit_log WHERE endpoint = 'GET /api/v1/students/{id}'").fetchone()[0]
+    con.close()
+    return n
 
 
 def import_order(db, sha_by_name):
@@ -111,7 +125,8 @@ def main():
         paths = [f"/api/v1/students/{i}" for i in ids] + ["/api/v1/students?limit=100", "/api/v1/alerts?limit=100"]
 
         # 1. Readers during an import (run by another process, as cron would).
-        n, saw_old, saw_new = readers_during_import(a, w, d, token, sets[32], paths)
+        n, saw_old, saw_new, student_reads = readers_during_import(a, w, d, token, sets[32], paths)
+        student_reads += 2 * sum(map(is_student_read, paths))  # the snapshots before and after
         rely.log(f"readers: {n} requests during the import, {saw_old} saw the old data, {saw_new} the new, 0 errors")
         rely.check(n >= 20, f"only {n} reads overlapped the import")
 
@@ -139,17 +154,29 @@ def main():
         # 3. An upload while another process holds the write lock (as a long `agmon import`
         #    does from its first row to its commit): 409 naming the cause after the daemon's
         #    2 s wait, and nothing written.
+        #    Student reads meanwhile are answered, and their audit rows, which cannot be written
+        #    until the lock is free, are spooled to a file beside the database.
+        spool = db + "-audit-spool"
         holder = sqlite3.connect(db, timeout=30)
         holder.execute("BEGIN IMMEDIATE")
         try:
+            for p in filter(is_student_read, paths):
+                status, reply = rely.http_get(d.port, p, token)
+                rely.check(status == 200, f"GET {p} while another process holds the write lock: {status} {reply[:200]!r}")
+                student_reads += 1
             body = open(sets[33][0], "rb").read()
             t0 = time.monotonic()
             status, reply = rely.http_get(d.port, "/api/v1/imports?name=students.csv", token, method="POST",
                                           body=body, headers={"Content-Type": "text/csv"}, timeout=120)
             waited = time.monotonic() - t0
+            deadline = time.monotonic() + 15  # a flush interval and the audit writer's busy timeout
+            while not os.path.exists(spool) and time.monotonic() < deadline:
+                time.sleep(0.1)
+            spooled = os.path.exists(spool)
         finally:
             holder.rollback()
             holder.close()
+        rely.check(spooled, f"no audit spool at {spool} while the write lock was held")
         rely.check(status == 409 and b"another import is running" in reply,
                    f"upload while another process imports: {status} {reply[:300]!r}")
         rely.log(f"upload while another process imports: 409 after {waited:.1f} s")
@@ -179,6 +206,10 @@ def main():
     finally:
         d.stop()
     rely.check(d.proc.returncode == 0, f"daemon exit {d.proc.returncode}")
+    audited = audited_student_reads(db)
+    rely.check(audited == student_reads, f"{student_reads} student reads answered, {audited} audit rows")
+    rely.check(not os.path.exists(db + "-audit-spool"), "the audit spool was not written and removed")
+    rely.log(f"audit: {audited} rows for {student_reads} student reads answered, spool written and removed")
     ok, why = rely.integrity(db)
     rely.check(ok, why)
     rely.log(f"RESULT concurrent reads={n} saw_old={saw_old} saw_new={saw_new} failures=0")
