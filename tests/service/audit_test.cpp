@@ -30,6 +30,23 @@ AuditEntry entry(std::string at, std::string student) {
   return {std::move(at), "ms-lee", "counselor", std::move(student), "GET /api/v1/students/{id}", "127.0.0.1"};
 }
 
+// A database, and the options of a buffered log over it that flushes only when told, waits
+// 50 ms for a lock and keeps its last error.
+struct LockedAuditDb {
+  test::TempDir dir;
+  std::string path = dir.file("a.db");
+  std::unique_ptr<store::Database> db = open_db(path);
+  std::string last_error;
+
+  service::AuditLog::Options options() {
+    service::AuditLog::Options o;
+    o.flush_interval_ms = 60000;
+    o.busy_timeout_ms = 50;
+    o.on_error = [this](const std::string& m) { last_error = m; };
+    return o;
+  }
+};
+
 }  // namespace
 
 TEST_CASE("audit rows are listed oldest first and filtered by student and since") {
@@ -97,33 +114,27 @@ TEST_CASE("the buffered audit log writes queued reads on flush and on destructio
 }
 
 TEST_CASE("while the database is locked, the buffered audit log spools reads and writes them after") {
-  test::TempDir dir;
-  const std::string path = dir.file("a.db");
-  auto db = open_db(path);
-  service::AuditLog::Options o;
-  o.flush_interval_ms = 60000;
+  LockedAuditDb t;
+  auto o = t.options();
   o.max_backlog = 3;
-  o.busy_timeout_ms = 50;
-  std::string last_error;
-  o.on_error = [&](const std::string& m) { last_error = m; };
-  service::AuditLog log(path, o);
+  service::AuditLog log(t.path, o);
   REQUIRE(log.record({entry("", "1"), entry("", "2")}));
   {
-    store::Transaction writer(*db);  // e.g. the nightly import holds the write lock
-    CHECK_FALSE(log.flush().ok());   // not in the database yet...
-    CHECK(log.backlog() == 2);       // ...but spooled, and counted as waiting
-    CHECK(std::filesystem::exists(path + "-audit-spool"));
+    store::Transaction writer(*t.db);  // e.g. the nightly import holds the write lock
+    CHECK_FALSE(log.flush().ok());     // not in the database yet...
+    CHECK(log.backlog() == 2);         // ...but spooled, and counted as waiting
+    CHECK(std::filesystem::exists(t.path + "-audit-spool"));
     // Memory is free again: three more fit the in-memory limit of 3, and are spooled too.
     REQUIRE(log.record({entry("", "3"), entry("", "4"), entry("", "5")}));
     CHECK_FALSE(log.flush().ok());
     CHECK(log.backlog() == 5);
-    CHECK(last_error.empty());  // the lock is expected: no error for the operator
+    CHECK(t.last_error.empty());  // the lock is expected: no error for the operator
   }
   REQUIRE(log.record(entry("", "6")));  // newer than the spooled rows
   REQUIRE(log.flush().ok());
   CHECK(log.backlog() == 0);
-  CHECK_FALSE(std::filesystem::exists(path + "-audit-spool"));
-  auto rows = service::list_audit(*db, {});
+  CHECK_FALSE(std::filesystem::exists(t.path + "-audit-spool"));
+  auto rows = service::list_audit(*t.db, {});
   REQUIRE(rows->size() == 6);
   for (size_t i = 0; i < 6; ++i) CHECK(rows->at(i).student_id == std::to_string(i + 1));
   CHECK(rows->at(0).endpoint == "GET /api/v1/students/{id}");
@@ -131,63 +142,53 @@ TEST_CASE("while the database is locked, the buffered audit log spools reads and
 }
 
 TEST_CASE("without a spool, the buffered audit log keeps reads in memory and refuses past its backlog") {
-  test::TempDir dir;
-  const std::string path = dir.file("a.db");
-  auto db = open_db(path);
-  service::AuditLog::Options o;
-  o.flush_interval_ms = 60000;
+  LockedAuditDb t;
+  auto o = t.options();
   o.max_backlog = 3;
-  o.busy_timeout_ms = 50;
-  o.spool_path = dir.file("no-such-folder/spool");  // cannot be created
-  std::string last_error;
-  o.on_error = [&](const std::string& m) { last_error = m; };
-  service::AuditLog log(path, o);
+  o.spool_path = t.dir.file("no-such-folder/spool");  // cannot be created
+  service::AuditLog log(t.path, o);
   REQUIRE(log.record({entry("", "1"), entry("", "2")}));
   CHECK_FALSE(log.record({entry("", "3"), entry("", "4")}));  // 2 + 2 > 3: nothing queued
   CHECK(log.backlog() == 2);
   {
-    store::Transaction writer(*db);
+    store::Transaction writer(*t.db);
     CHECK_FALSE(log.flush().ok());
     CHECK(log.backlog() == 2);
-    CHECK(last_error.find("audit spool") != std::string::npos);  // why memory is holding them
+    CHECK(t.last_error.find("audit spool") != std::string::npos);  // why memory is holding them
   }
   REQUIRE(log.flush().ok());
-  CHECK(count_rows(*db) == 2);
-  auto rows = service::list_audit(*db, {});
+  CHECK(count_rows(*t.db) == 2);
+  auto rows = service::list_audit(*t.db, {});
   CHECK(rows->at(0).student_id == "1");
   CHECK(rows->at(1).student_id == "2");
 }
 
 TEST_CASE("a spool left by a daemon stopped while the database was locked is written by the next one") {
-  test::TempDir dir;
-  const std::string path = dir.file("a.db");
-  auto db = open_db(path);
-  service::AuditLog::Options o;
-  o.flush_interval_ms = 60000;
-  o.busy_timeout_ms = 50;
+  LockedAuditDb t;
+  auto o = t.options();
   {
-    store::Transaction writer(*db);
-    service::AuditLog log(path, o);
+    store::Transaction writer(*t.db);
+    service::AuditLog log(t.path, o);
     REQUIRE(log.record({entry("", "1"), entry("", "2")}));
   }  // stopped: its last flush could only spool
-  CHECK(count_rows(*db) == 0);
+  CHECK(count_rows(*t.db) == 0);
   // A crash in the middle of an append leaves a row cut short: it is dropped, and the next
   // append writes over it.
   {
-    std::FILE* f = std::fopen((path + "-audit-spool").c_str(), "ab");
+    std::FILE* f = std::fopen((t.path + "-audit-spool").c_str(), "ab");
     REQUIRE(f);
     std::fwrite("\x14\x00\x00\x00" "2026-01", 1, 11, f);
     std::fclose(f);
   }
-  service::AuditLog next(path, o);
+  service::AuditLog next(t.path, o);
   CHECK(next.backlog() == 2);
   {
-    store::Transaction writer(*db);
+    store::Transaction writer(*t.db);
     REQUIRE(next.record(entry("", "3")));
     CHECK_FALSE(next.flush().ok());  // appended after the two complete rows
   }
   REQUIRE(next.flush().ok());
-  auto rows = service::list_audit(*db, {});
+  auto rows = service::list_audit(*t.db, {});
   REQUIRE(rows->size() == 3);
   CHECK(rows->at(0).student_id == "1");
   CHECK(rows->at(1).student_id == "2");
@@ -197,26 +198,20 @@ TEST_CASE("a spool left by a daemon stopped while the database was locked is wri
 }
 
 TEST_CASE("a file at the spool's path that is not a spool is left alone and reads stay in memory") {
-  test::TempDir dir;
-  const std::string path = dir.file("a.db");
-  auto db = open_db(path);
-  test::write_file(path + "-audit-spool", "someone's notes\n");
-  service::AuditLog::Options o;
-  o.flush_interval_ms = 60000;
-  o.busy_timeout_ms = 50;
-  std::string last_error;
-  o.on_error = [&](const std::string& m) { last_error = m; };
-  service::AuditLog log(path, o);
+  LockedAuditDb t;
+  auto o = t.options();
+  test::write_file(t.path + "-audit-spool", "someone's notes\n");
+  service::AuditLog log(t.path, o);
   CHECK(log.backlog() == 0);
   REQUIRE(log.record(entry("", "1")));
   {
-    store::Transaction writer(*db);
+    store::Transaction writer(*t.db);
     CHECK_FALSE(log.flush().ok());
-    CHECK(last_error.find("is not an agmon audit spool") != std::string::npos);
+    CHECK(t.last_error.find("is not an agmon audit spool") != std::string::npos);
   }
   REQUIRE(log.flush().ok());
-  CHECK(count_rows(*db) == 1);
-  CHECK(test::read_file(path + "-audit-spool") == "someone's notes\n");
+  CHECK(count_rows(*t.db) == 1);
+  CHECK(test::read_file(t.path + "-audit-spool") == "someone's notes\n");
 }
 
 TEST_CASE("audit JSON escapes every field") {
