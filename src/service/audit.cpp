@@ -27,13 +27,12 @@ bool digits(const std::string& s, size_t from, size_t n) {
   return true;
 }
 
-void insert_all(store::Database& db, std::vector<AuditEntry>& entries) {
+void insert_all(store::Database& db, const std::vector<AuditEntry>& entries) {
   std::vector<store::AuditRecord> records;
   records.reserve(entries.size());
-  for (auto& e : entries) {
-    if (e.at.empty()) e.at = now_iso8601();
-    records.push_back({e.at, e.token_name, e.role, e.student_id, e.endpoint, e.client});
-  }
+  for (const auto& e : entries)
+    records.push_back({e.at.empty() ? now_iso8601() : e.at, e.token_name, e.role, e.student_id,
+                       e.endpoint, e.client});
   store::Transaction tx(db);
   store::AuditRepo(db).append(records);
   tx.commit();
@@ -54,7 +53,7 @@ core::Status validate_since(const std::string& s) {
   return core::Status::success();
 }
 
-core::Status record_reads(store::Database& db, std::vector<AuditEntry> entries) {
+core::Status record_reads(store::Database& db, const std::vector<AuditEntry>& entries) {
   if (entries.empty()) return core::Status::success();
   try {
     insert_all(db, entries);

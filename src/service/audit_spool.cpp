@@ -1,7 +1,6 @@
 #include "service/audit_spool.h"
 
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>

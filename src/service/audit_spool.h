@@ -31,7 +31,6 @@ class AuditSpool {
   // Counts the complete rows of a file left by an earlier run. `max_bytes` bounds the file.
   AuditSpool(std::string path, std::uintmax_t max_bytes);
 
-  const std::string& path() const { return path_; }
   std::size_t rows() const { return rows_; }
 
   // Appends the entries after the rows already spooled, all or none: fails (the file as it

@@ -39,7 +39,7 @@ struct AuditFilter {
 // Checks a --since value; kInvalidArgument names the expected forms.
 core::Status validate_since(const std::string& since);
 // Appends entries in one transaction (timestamps filled in when empty).
-core::Status record_reads(store::Database& db, std::vector<AuditEntry> entries);
+core::Status record_reads(store::Database& db, const std::vector<AuditEntry>& entries);
 // Oldest first (the newest `limit` when limited). kInvalidArgument for a bad `since`.
 core::Result<std::vector<AuditEntry>> list_audit(store::Database& db, const AuditFilter& filter);
 std::string audit_json(const std::vector<AuditEntry>& entries);
